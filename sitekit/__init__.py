@@ -1,0 +1,1 @@
+"""Build helpers for the live-code study site."""
