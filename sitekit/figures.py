@@ -26,7 +26,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 INK = "#010203"  # placeholder colour, replaced by currentColor in the SVG
-COLORS = ["#3f6fd8", "#e8710a", "#1a9e77", "#c2185b", "#7e57c2"]  # blue, orange, green, pink, violet
+# blue, orange, green, pink, violet: each readable on the light and the dark background
+COLORS = ["#3f6fd8", "#e8710a", "#1a9e77", "#c2185b", "#7e57c2"]
 
 STYLE = {
     "svg.fonttype": "none",
