@@ -1,14 +1,15 @@
 """MkDocs hook: name the page in markdown-exec's error messages.
 
-markdown-exec reports a failing code block as `<code block: nN>` without saying which page
-it is on. This hook remembers the page being rendered and prefixes every warning of the
-`mkdocs.plugins.markdown_exec` logger with the page's path.
+markdown-exec reports a failing code block as `<code block: nN>` without saying which
+page it is on. This hook remembers the page being rendered and prefixes every message of
+markdown-exec's loggers (`mkdocs.plugins.markdown_exec…`, one per module) with its path.
 """
 
 from __future__ import annotations
 
 import logging
 
+_EXEC_LOGGERS = "mkdocs.plugins.markdown_exec"
 _current_page = {"src": "?"}
 
 
@@ -20,10 +21,12 @@ class _NamePage(logging.Filter):
 
 def on_config(config):
     # `mkdocs serve` reloads this module on each rebuild: keep exactly one filter installed.
-    logger = logging.getLogger("mkdocs.plugins.markdown_exec")
-    for old in [f for f in logger.filters if type(f).__name__ == "_NamePage"]:
-        logger.removeFilter(old)
-    logger.addFilter(_NamePage())
+    names = [n for n in logging.Logger.manager.loggerDict if n.startswith(_EXEC_LOGGERS)]
+    for name in {_EXEC_LOGGERS, *names}:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == "_NamePage"]:
+            logger.removeFilter(old)
+        logger.addFilter(_NamePage())
     return config
 
 
