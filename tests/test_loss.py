@@ -1,0 +1,109 @@
+"""Claims of the 损失函数 page (docs/loss/mse.md), checked against real torch."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from conftest import page_html, run_snippet
+
+
+def _data():
+    """The page's seeded data, rebuilt independently of the snippets."""
+    torch.manual_seed(0)
+    x = torch.arange(1.0, 7.0)
+    y = 0.5 * x + 1 + 0.3 * torch.randn(6)
+    return x, y
+
+
+def test_errors_have_both_signs_and_squares_are_non_negative():
+    run = run_snippet("loss/mse_001.py")
+    x, y = _data()
+    error = run.namespace["error"]
+    assert torch.equal(run.namespace["y"], y)
+    assert torch.allclose(run.namespace["pred"], 0.6 * x + 0.8)
+    assert (error > 0).any() and (error < 0).any()  # 正负误差都有
+    assert ((error**2) >= 0).all()
+    assert abs(error.sum().item()) < (error**2).sum().item()  # 不平方就会互相抵消一部分
+    assert "误差的平方    : tensor([0.3162" in run.stdout
+
+
+def test_mse_figure_draws_the_printed_data():
+    run = run_snippet("loss/mse_002.py")
+    x, y = _data()
+    svg = run.stdout
+    assert svg.lstrip().startswith('<figure class="live-figure">')
+    assert "<title>均方误差的几何意义" in svg
+    assert torch.equal(run.namespace["y"], y)
+    ax = run.namespace["ax"]
+    squares = ax.patches
+    assert len(squares) == 6
+    # each square's side is |y - f(x)|, so its area is the squared error
+    sides = torch.tensor([square.get_width() for square in squares])
+    heights = torch.tensor([square.get_height() for square in squares])
+    assert torch.allclose(sides, (y - (0.6 * x + 0.8)).abs())
+    assert torch.allclose(sides, heights)
+
+
+def test_mse_loss_is_the_mean_not_the_sum():
+    run = run_snippet("loss/mse_003.py")
+    ns = run.namespace
+    pred, y, squared = ns["pred"], ns["y"], ns["squared"]
+    mean, total = F.mse_loss(pred, y), F.mse_loss(pred, y, reduction="sum")
+    assert torch.allclose(mean, squared.mean())
+    assert torch.allclose(torch.nn.MSELoss()(pred, y), squared.mean())
+    assert torch.allclose(total, squared.sum())
+    assert not torch.allclose(mean, squared.sum())
+    # the page: the sum is N = 6 times the mean
+    assert torch.allclose(total, 6 * mean)
+    assert "F.mse_loss(pred, y)                   : tensor(0.3259)" in run.stdout
+    assert "squared.sum()                         : tensor(1.9555)" in run.stdout
+
+
+def test_sum_loss_gradient_is_n_times_the_mse_gradient():
+    """The page: the note's -2Σ is the gradient of its sum loss; the MSE one has 1/N."""
+    x, y = _data()
+    grads = {}
+    for reduction in ("mean", "sum"):
+        w = torch.tensor(0.6, requires_grad=True)
+        b = torch.tensor(0.8, requires_grad=True)
+        F.mse_loss(w * x + b, y, reduction=reduction).backward()
+        grads[reduction] = torch.stack([w.grad, b.grad])
+    error = y - (0.6 * x + 0.8)
+    note_formula = torch.stack([-2 * (error * x).sum(), -2 * error.sum()])
+    assert torch.allclose(grads["sum"], note_formula)
+    assert torch.allclose(grads["sum"], 6 * grads["mean"])
+
+
+def test_chain_rule_formula_equals_autograd():
+    run = run_snippet("loss/mse_004.py")
+    ns = run.namespace
+    assert torch.allclose(ns["grad_w"], ns["w"].grad)
+    assert torch.allclose(ns["grad_b"], ns["b"].grad)
+    assert not torch.allclose(ns["grad_w"], 6 * ns["w"].grad)  # 1/N matters
+    assert ns["w"].grad > 0  # the page: positive, so descent makes w smaller
+    assert "两者一致: True" in run.stdout
+    assert "∂loss/∂w  公式: 3.345603   autograd: 3.345603" in run.stdout
+
+
+def test_gradient_descent_lowers_the_loss():
+    run = run_snippet("loss/mse_005.py")
+    losses = [float(line.split("loss = ")[1].split()[0]) for line in run.stdout.splitlines()]
+    assert len(losses) == 5
+    assert all(later < earlier for earlier, later in zip(losses, losses[1:], strict=False))
+    assert losses[0] == 0.3259  # starts at the MSE printed above
+    assert run.namespace["w"].item() < 0.6  # w moved against its positive gradient
+
+
+def test_loss_page_shows_live_output_and_figure(built_site):
+    html = page_html(built_site, "loss/mse")
+    assert 'id="损失函数的梯度连接误差与优化"' in html  # requires_grad.md links here
+    assert "tensor(1.9555)" in html
+    assert "两者一致: True" in html
+    assert html.count('<figure class="live-figure">') == 1
+    assert "<title>均方误差的几何意义" in html
+    assert html.count('class="admonition bug"') == 2
+    # the corrected gradient formula (∂, not ∇) is rendered by KaTeX inside the abstract callout
+    abstract = html.split('class="admonition abstract"')[1].split('class="admonition bug"')[0]
+    assert 'class="katex-display"' in abstract
+    assert r"\frac{\partial\, \text{loss}}{\partial \theta} = -2 \sum" in abstract
+    assert r"\underbrace" in abstract and r"\nabla" not in abstract
