@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import torch
 from conftest import page_html, run_snippet
 
@@ -59,3 +62,275 @@ def test_requires_grad_page_shows_live_output(built_site):
     html = page_html(built_site, "autograd/requires_grad")
     assert "tensor([9., 9.])" in html
     assert "tensor([27., 27.])" in html
+
+
+# --- the computation graph of the x.grad = [9, 9] example (sitekit.autograd_graph) -----------
+
+NO_GRAD_FN = "element 0 of tensors does not require grad and does not have a grad_fn"
+SECOND_TIME = (
+    "Trying to backward through the graph a second time (or directly access saved tensors "
+    "after they have already been freed). Saved intermediate values of the graph are freed "
+    "when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
+    "backward through the graph a second time or if you need to access saved tensors after "
+    "calling backward."
+)
+
+
+def test_graph_walk_of_the_x_grad_example():
+    from sitekit.autograd_graph import walk
+
+    x = torch.ones(2, requires_grad=True)
+    y = x + 2
+    z = y * y * 3
+    out = z.mean()
+    graph = walk(out, names={"x": x, "y": y, "z": z, "out": out})
+    assert graph.names == [
+        "MeanBackward0",
+        "MulBackward0",
+        "MulBackward0",
+        "AddBackward0",
+        "AccumulateGrad",
+    ]
+    # y * y uses y twice: two edges from that MulBackward0 to AddBackward0
+    assert graph.edges == [(0, 1), (1, 2), (2, 3), (2, 3), (3, 4)]
+    assert graph.depths() == [0, 1, 2, 3, 4]
+    assert [n.tensor for n in graph.nodes] == ["out", "z", None, "y", "x"]
+    assert [n.saved for n in graph.nodes] == [[], ["other"], ["other", "self"], [], []]
+    assert all(not n.freed for n in graph.nodes)
+    out.backward()
+    after = walk(out)
+    assert after.names == graph.names and after.edges == graph.edges  # the structure survives
+    assert [n.freed for n in after.nodes] == [[], ["other"], ["other", "self"], [], []]
+
+
+def test_graph_layout_is_top_to_bottom_and_fits():
+    from sitekit.autograd_graph import MIN_WIDTH, graph_size, layout, walk
+
+    a = torch.rand(3, requires_grad=True)
+    p = torch.softmax(a, dim=0)
+    graph = walk(p[1], p[2])
+    expected = ["SelectBackward0", "SoftmaxBackward0", "AccumulateGrad", "SelectBackward0"]
+    assert graph.names == expected
+    assert graph.edges == [(0, 1), (1, 2), (3, 1)]
+    centre = layout(graph)
+    ys = [centre[i][1] for i in range(4)]
+    assert ys[0] == ys[3] > ys[1] > ys[2]  # outputs on top, the leaf at the bottom
+    assert centre[0][0] < centre[3][0]
+    width, height = graph_size(graph)
+    assert width >= MIN_WIDTH and height > 0
+    with pytest.raises(ValueError):
+        walk(torch.ones(1))
+
+
+def test_x_grad_graph_figure():
+    run = run_snippet("autograd/requires_grad_007.py")
+    graph = run.namespace["graph"]
+    assert graph.names == [
+        "MeanBackward0",
+        "MulBackward0",
+        "MulBackward0",
+        "AddBackward0",
+        "AccumulateGrad",
+    ]
+    assert graph.edges.count((2, 3)) == 2  # the caption: y * y gives two arrows
+    assert graph.nodes[-1].tensor == "x"
+    # the page: every computed tensor has a grad_fn, the leaf has none (AccumulateGrad stands in)
+    ns = run.namespace
+    assert all(ns[name].grad_fn is not None for name in ("y", "z", "out"))
+    assert ns["x"].grad_fn is None
+    svg = run.stdout
+    assert "<title>" in svg and "MeanBackward0" in svg and "AccumulateGrad" in svg
+    assert "saved: other, self" in svg
+
+
+# --- 常见陷阱：三幕剧 -------------------------------------------------------------------------
+
+
+def test_act_one_no_grad_fn():
+    run = run_snippet("autograd/three_acts_001.py")
+    w, mse = run.namespace["w"], run.namespace["mse"]
+    assert w.dtype == torch.float32 and w.requires_grad is False
+    assert mse.grad_fn is None and mse.item() == 1.0
+    assert f"autograd.grad -> RuntimeError: {NO_GRAD_FN}" in run.stdout
+    assert f"mse.backward() -> RuntimeError: {NO_GRAD_FN}" in run.stdout
+    with pytest.raises(RuntimeError, match=re.escape(NO_GRAD_FN)):
+        torch.autograd.grad(mse, [w])
+
+
+def test_act_two_switching_on_later_does_not_help():
+    run = run_snippet("autograd/three_acts_002.py")
+    w, mse = run.namespace["w"], run.namespace["mse"]
+    assert w.requires_grad is True
+    assert mse.grad_fn is None and mse.requires_grad is False
+    assert run.stdout.splitlines()[-1] == f"RuntimeError: {NO_GRAD_FN}"
+    with pytest.raises(RuntimeError, match=re.escape(NO_GRAD_FN)):
+        torch.autograd.grad(mse, [w])
+
+
+def test_act_three_succeeds_with_gradient_two():
+    run = run_snippet("autograd/three_acts_003.py")
+    lines = run.stdout.splitlines()
+    assert lines[1] == "autograd.grad 返回: (tensor([2.]),)"
+    assert lines[2].endswith("w.grad = None")  # autograd.grad returns, does not store
+    assert lines[3] == "backward 之后 w.grad = tensor([2.])"
+    w, x = run.namespace["w"], run.namespace["x"]
+    assert w.grad.tolist() == [2.0]
+    # the page's formula: d mse / dw = 2 (x w - y) x with y = 1
+    assert torch.equal(w.grad, 2 * (x * w.detach() - 1) * x)
+
+
+def test_act_three_graph_figure():
+    run = run_snippet("autograd/three_acts_004.py")
+    graph = run.namespace["graph"]
+    assert graph.names == ["MseLossBackward0", "MulBackward0", "AccumulateGrad"]
+    assert graph.edges == [(0, 1), (1, 2)]
+    # the page: both backward nodes keep saved intermediate values
+    assert graph.nodes[0].saved and graph.nodes[1].saved
+    assert graph.nodes[2].tensor == "w"
+    assert "<title>" in run.stdout
+
+
+def test_same_mse_twice_fails_after_autograd_grad():
+    run = run_snippet("autograd/three_acts_005.py")
+    assert "第一次 autograd.grad: (tensor([2.]),)" in run.stdout
+    assert f"RuntimeError: {SECOND_TIME}" in run.stdout
+
+
+def test_integer_full_cannot_require_grad():
+    run = run_snippet("autograd/three_acts_006.py")
+    assert run.namespace["w"].dtype == torch.int64
+    message = "only Tensors of floating point dtype can require gradients"
+    assert f"RuntimeError: {message}" in run.stdout
+    with pytest.raises(RuntimeError, match=message):
+        torch.full([1], 2).requires_grad_()
+    # the warning callout: floating point and complex tensors can
+    assert torch.full([1], 2.0).requires_grad_().requires_grad
+    assert torch.zeros(1, dtype=torch.cfloat).requires_grad_().requires_grad
+
+
+def test_three_acts_page_shows_live_output(built_site):
+    html = page_html(built_site, "autograd/three_acts")
+    assert "element 0 of tensors does not require grad" in html
+    assert "backward 之后 w.grad = tensor([2.])" in html
+    assert "only Tensors of floating point dtype can require gradients" in html
+    assert html.count("<svg") >= 1 and "MseLossBackward0" in html
+
+
+# --- 计算图的生命周期 --------------------------------------------------------------------------
+
+
+def test_second_grad_without_retain_graph_fails():
+    run = run_snippet("autograd/retain_graph_001.py")
+    assert "tensor([0.4963, 0.7682, 0.0885]" in run.stdout  # seeded
+    assert f"RuntimeError: {SECOND_TIME}" in run.stdout
+    assert run.namespace["p"].grad_fn.name() == "SoftmaxBackward0"
+
+
+def test_erratum_p_backward_fails_the_first_time():
+    run = run_snippet("autograd/retain_graph_002.py")
+    lines = run.stdout.splitlines()
+    scalar_only = "grad can be implicitly created only for scalar outputs"
+    assert lines[0] == f"第 1 次 p.backward() -> RuntimeError: {scalar_only}"
+    assert "成功" in lines[1]
+    assert lines[2] == f"第 2 次 p1.backward() -> RuntimeError: {SECOND_TIME}"
+    # a vector output needs the `gradient` argument
+    a = torch.rand(3, requires_grad=True)
+    torch.softmax(a, dim=0).backward(torch.ones(3))
+    assert a.grad is not None
+
+
+def test_erratum_what_is_freed_are_saved_tensors():
+    from sitekit.autograd_graph import walk
+
+    run = run_snippet("autograd/retain_graph_003.py")
+    assert run.namespace["x"].grad.tolist() == [2.0, 2.0]  # two backwards, no retain_graph
+    assert "两次 backward 之后 x.grad = tensor([2., 2.])" in run.stdout
+    assert "p.grad_fn 仍然是 SoftmaxBackward0" in run.stdout
+    assert "['AccumulateGrad']" in run.stdout
+    assert f"读取 _saved_result -> RuntimeError: {SECOND_TIME}" in run.stdout
+    # (x + 2).sum() saves no tensor at all; softmax saves its result
+    x = torch.ones(2, requires_grad=True)
+    assert all(not n.saved for n in walk((x + 2).sum()).nodes)
+    softmax = walk(torch.softmax(x, dim=0)).nodes[0]
+    assert softmax.name == "SoftmaxBackward0" and softmax.saved == ["result"]
+
+
+def test_retain_graph_figure():
+    run = run_snippet("autograd/retain_graph_004.py")
+    kept, freed = run.namespace["kept"], run.namespace["freed"]
+    expected = ["SelectBackward0", "SoftmaxBackward0", "AccumulateGrad", "SelectBackward0"]
+    assert kept.names == freed.names == expected
+    assert kept.edges == freed.edges == [(0, 1), (1, 2), (3, 1)]  # p[1], p[2] share the softmax
+    assert kept.nodes[1].saved == ["result"] and kept.nodes[1].freed == []
+    assert freed.nodes[1].freed == ["result"]
+    assert "<title>" in run.stdout and "freed: result" in run.stdout
+
+
+def test_retain_graph_true_lets_the_second_grad_succeed():
+    run = run_snippet("autograd/retain_graph_005.py")
+    p, a = run.namespace["p"], run.namespace["a"]
+    (g1,), (g2,) = run.namespace["grad_p1"], run.namespace["grad_p2"]
+    # the page's formula: dp_i/da_j = p_i (delta_ij - p_j)
+    q = p.detach()
+    jacobian = torch.diag(q) - torch.outer(q, q)
+    assert torch.allclose(g1, jacobian[1]) and torch.allclose(g2, jacobian[2])
+    assert g1[1] > 0 and g1[0] < 0  # the page: own score up -> positive, others -> negative
+    assert "∂p[2]/∂a = (tensor([-0.0750, -0.0985,  0.1735]),)" in run.stdout
+    # the last call did not retain: the saved result is gone now
+    with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+        p.grad_fn._saved_result  # noqa: B018
+    assert a.grad is None
+
+
+def test_higher_derivative_with_create_graph():
+    run = run_snippet("autograd/retain_graph_006.py")
+    assert run.namespace["dy_dx"].item() == 27.0  # 3 x^2 at x = 3
+    assert run.namespace["d2y_dx2"].item() == 18.0  # 6 x
+    assert "d²y/dx² = tensor(18.)" in run.stdout
+    # the erratum: create_graph=True also retains the graph by default
+    x = torch.tensor(3.0, requires_grad=True)
+    y = x**3
+    torch.autograd.grad(y, x, create_graph=True)
+    assert torch.autograd.grad(y, x)[0].item() == 27.0
+
+
+def test_erratum_retain_graph_alone_gives_no_higher_derivative():
+    run = run_snippet("autograd/retain_graph_007.py")
+    assert run.namespace["dy_dx"].requires_grad is False
+    assert "requires_grad = False" in run.stdout
+    assert f"对 dy/dx 再求导 -> RuntimeError: {NO_GRAD_FN}" in run.stdout
+
+
+def test_gan_like_two_losses_share_a_graph():
+    run = run_snippet("autograd/retain_graph_008.py")
+    assert f"不保留计算图 -> RuntimeError: {SECOND_TIME}" in run.stdout
+    ns = run.namespace
+    g_w, d_w, z = ns["g_w"], ns["d_w"], ns["z"]
+    # d_w.grad / g_w.grad hold the first (retained) run; the failed run added only d_loss again.
+    # Recompute: the retained run accumulates the gradients of BOTH losses on both parameters.
+    g, d = g_w.detach().clone().requires_grad_(), d_w.detach().clone().requires_grad_()
+    score = torch.sigmoid(d * (g * z))
+    total = -torch.log(1 - score).mean() - torch.log(score).mean()
+    total.backward()
+    line = run.stdout.splitlines()[0]
+    assert f"d_w.grad = tensor([{d.grad.item():.4f}])" in line
+    assert f"g_w.grad = tensor([{g.grad.item():.4f}])" in line
+    # the info callout: with fake.detach() for the discriminator no retain_graph is needed
+    fake = g_w * z
+    d_loss = -torch.log(1 - torch.sigmoid(d_w * fake.detach())).mean()
+    d_loss.backward()
+    g_loss = -torch.log(torch.sigmoid(d_w * fake)).mean()
+    g_loss.backward()
+
+
+def test_retain_graph_page_shows_live_output(built_site):
+    html = page_html(built_site, "autograd/retain_graph")
+    assert "Trying to backward through the graph a second time" in html
+    assert "grad can be implicitly created only for scalar outputs" in html
+    assert "freed: result" in html and "saved: result" in html
+    assert "d²y/dx² = tensor(18.)" in html
+
+
+def test_requires_grad_page_has_the_graph_figure(built_site):
+    html = page_html(built_site, "autograd/requires_grad")
+    assert "MeanBackward0" in html and "AccumulateGrad" in html

@@ -1,0 +1,287 @@
+"""Draw a live autograd computation graph: walk `grad_fn.next_functions`, lay it out, draw it.
+
+The figure is read off the tensors the snippet really computed, so it changes when the code does:
+
+    graph = walk(out, names={"x": x, "y": y, "z": z, "out": out})
+    fig = graph_figure(graph)   # or several graphs stacked: graph_figure(g1, g2, titles=[...])
+    print(to_svg(fig, title=..., caption=...))
+
+- Nodes are the backward functions (`MulBackward0`, …, `AccumulateGrad` for a leaf), numbered in
+  depth-first order from the outputs; edges follow `next_functions` (output -> input, the direction
+  in which backward passes the gradient); an input used twice (`y * y`) gives two edges.
+- `saved` lists the tensors a node keeps for backward (its `_saved_*` attributes); `freed` lists
+  those already released by a `backward()` / `autograd.grad()` without `retain_graph=True`
+  (reading them then raises torch's "Trying to backward through the graph a second time" error).
+- `names` maps a label to a tensor; the label is written right of the node that produced the
+  tensor (or of the leaf's AccumulateGrad), so it can be the forward code itself, "z = y * y * 3".
+- Labels use code names only (no CJK), as sitekit.figures requires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from sitekit.figures import COLORS, INK, figure
+
+_SAVED = "_saved_"
+_CHAR_WIDTH = 0.088  # inches per character of a 10 pt monospace label (a little generous)
+_NAME_CHAR_WIDTH = 0.085  # the same for the 10 pt tensor names
+_NAME_GAP = 0.12  # between a box and its tensor name
+_BOX_HEIGHT = 0.5
+_LAYER_GAP = 0.5
+_COLUMN_GAP = 0.35
+_MARGIN = 0.1
+MIN_WIDTH = 4.0
+
+
+@dataclass
+class Node:
+    index: int
+    name: str  # class name of the backward function, e.g. "MulBackward0"
+    tensor: str | None = None  # name of the named tensor this node produced (or the leaf)
+    saved: list[str] = field(default_factory=list)
+    freed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Graph:
+    nodes: list[Node]
+    edges: list[tuple[int, int]]  # (from, to) along next_functions; repeated for a reused input
+
+    @property
+    def names(self) -> list[str]:
+        return [node.name for node in self.nodes]
+
+    def depths(self) -> list[int]:
+        """Layer of each node: its longest distance from an output (a DAG, so this terminates)."""
+        depth = [0] * len(self.nodes)
+        for _ in self.nodes:
+            for a, b in self.edges:
+                depth[b] = max(depth[b], depth[a] + 1)
+        return depth
+
+
+def _saved_tensors(fn) -> tuple[list[str], list[str]]:
+    saved, freed = [], []
+    for attr in sorted(dir(fn)):
+        if not attr.startswith(_SAVED):
+            continue
+        short = attr[len(_SAVED) :]
+        try:
+            value = getattr(fn, attr)
+        except RuntimeError:  # released after backward: only saved tensors are ever freed
+            saved.append(short)
+            freed.append(short)
+            continue
+        values = value if isinstance(value, (tuple, list)) else (value,)
+        if any(isinstance(v, torch.Tensor) for v in values):
+            saved.append(short)
+    return saved, freed
+
+
+def walk(*outputs: torch.Tensor, names: dict[str, torch.Tensor] | None = None) -> Graph:
+    """The backward graph reachable from `outputs` (tensors with a grad_fn)."""
+    names = names or {}
+    by_fn = {}  # grad_fn object -> Node; holding the objects keeps their ids unique
+    nodes: list[Node] = []
+    edges: list[tuple[int, int]] = []
+
+    def tensor_name(fn) -> str | None:
+        for label, tensor in names.items():
+            if tensor.grad_fn is fn or getattr(fn, "variable", None) is tensor:
+                return label
+        return None
+
+    def visit(fn) -> int:
+        if fn in by_fn:
+            return by_fn[fn].index
+        saved, freed = _saved_tensors(fn)
+        node = Node(len(nodes), type(fn).__name__, tensor_name(fn), saved, freed)
+        by_fn[fn] = node
+        nodes.append(node)
+        for next_fn, _input_nr in fn.next_functions:
+            if next_fn is not None:  # None: an input that needs no gradient (a constant)
+                edges.append((node.index, visit(next_fn)))
+        return node.index
+
+    for output in outputs:
+        if output.grad_fn is None:
+            raise ValueError("an output without grad_fn has no graph to walk")
+        visit(output.grad_fn)
+    return Graph(nodes, sorted(edges))
+
+
+def _lines(node: Node) -> list[str]:
+    lines = [node.name]
+    kept = [s for s in node.saved if s not in node.freed]
+    if kept:
+        lines.append("saved: " + ", ".join(kept))
+    if node.freed:
+        lines.append("freed: " + ", ".join(node.freed))
+    return lines
+
+
+def _box_width(node: Node) -> float:
+    return max(len(line) for line in _lines(node)) * _CHAR_WIDTH + 0.3
+
+
+def _name_width(node: Node) -> float:
+    """Room for the tensor name written to the right of the box."""
+    return _NAME_GAP + len(node.tensor) * _NAME_CHAR_WIDTH if node.tensor else 0.0
+
+
+def _span(row: list[Node]) -> float:
+    """From the left edge of the first box to the right edge of the last box of a row."""
+    return sum(_box_width(n) for n in row) + sum(_name_width(n) + _COLUMN_GAP for n in row[:-1])
+
+
+def _rows(graph: Graph) -> list[list[Node]]:
+    depth = graph.depths()
+    rows: list[list[Node]] = [[] for _ in range(max(depth) + 1)]
+    for node in graph.nodes:
+        rows[depth[node.index]].append(node)
+    return rows
+
+
+def _axis(rows: list[list[Node]]) -> float:
+    """The vertical line all rows are centred on (their boxes, not their names)."""
+    return _MARGIN + max(_span(row) for row in rows) / 2
+
+
+def layout(graph: Graph) -> dict[int, tuple[float, float]]:
+    """Centre of each box in inches: outputs on top, one row per depth, boxes centred."""
+    rows = _rows(graph)
+    axis = _axis(rows)
+    centre = {}
+    for level, row in enumerate(rows):
+        x = axis - _span(row) / 2
+        for node in row:
+            centre[node.index] = (x + _box_width(node) / 2, -level * (_BOX_HEIGHT + _LAYER_GAP))
+            x += _box_width(node) + _name_width(node) + _COLUMN_GAP
+    return centre
+
+
+def _content_width(graph: Graph) -> float:
+    rows = _rows(graph)
+    axis = _axis(rows)
+    return max(axis + _span(row) / 2 + _name_width(row[-1]) for row in rows) + _MARGIN
+
+
+def graph_size(graph: Graph) -> tuple[float, float]:
+    """Width and height (inches) that draw() needs for `graph` at 1 data unit = 1 inch.
+
+    At least MIN_WIDTH wide: the page scales a figure to the column width, and a narrow graph
+    scaled up would get huge boxes and letters; the extra width stays blank, the graph centred.
+    """
+    rows = _rows(graph)
+    height = len(rows) * _BOX_HEIGHT + (len(rows) - 1) * _LAYER_GAP + 2 * _MARGIN
+    return max(_content_width(graph), MIN_WIDTH), height
+
+
+def draw(ax, graph: Graph, title: str | None = None, width: float | None = None) -> None:
+    """Boxes for the nodes, arrows for the edges, tensor names right of their boxes.
+
+    `width` (inches) widens the drawing area beyond graph_size(), the graph staying centred.
+    """
+    centre = layout(graph)
+    own_width, height = graph_size(graph)
+    width = max(width or 0.0, own_width)
+    half = _BOX_HEIGHT / 2
+    for node in graph.nodes:
+        x, y = centre[node.index]
+        w = _box_width(node)
+        leaf = node.name == "AccumulateGrad"
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - w / 2, y - half),
+                w,
+                _BOX_HEIGHT,
+                boxstyle="round,pad=0,rounding_size=0.08",
+                facecolor="none",
+                edgecolor=COLORS[2] if leaf else COLORS[0],
+                linewidth=1.6,
+                linestyle="--" if node.freed else "-",
+            )
+        )
+        lines = _lines(node)
+        step = _BOX_HEIGHT / (len(lines) + 1)
+        for k, line in enumerate(lines):
+            colour = INK if k == 0 else (COLORS[3] if line.startswith("freed") else COLORS[1])
+            ax.text(
+                x,
+                y + half - step * (k + 1),
+                line,
+                ha="center",
+                va="center",
+                fontsize=10 if k == 0 else 9,
+                family="monospace",
+                color=colour,
+            )
+        if node.tensor:
+            ax.text(
+                x + w / 2 + _NAME_GAP,
+                y,
+                node.tensor,
+                ha="left",
+                va="center",
+                fontsize=10,
+                family="monospace",
+                color=INK,
+            )
+    seen: dict[tuple[int, int], int] = {}
+    for a, b in graph.edges:
+        repeat = seen.get((a, b), 0)
+        seen[(a, b)] = repeat + 1
+        count = graph.edges.count((a, b))
+        (xa, ya), (xb, yb) = centre[a], centre[b]
+        # a reused input (y * y) gets one arrow per use, drawn side by side
+        dx = (repeat - (count - 1) / 2) * 0.25
+        ax.add_patch(
+            FancyArrowPatch(
+                (xa + dx, ya - half),
+                (xb + dx, yb + half),
+                arrowstyle="-|>",
+                mutation_scale=12,
+                color=INK,
+                linewidth=1.2,
+                shrinkA=1,
+                shrinkB=1,
+            )
+        )
+    top = half + _MARGIN
+    left = (_content_width(graph) - width) / 2  # centre the graph in the blank room
+    ax.set_xlim(left, left + width)
+    ax.set_ylim(top - height, top)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title, family="monospace", fontsize=10)
+
+
+_TITLE_ROOM = 0.45  # inches above a titled panel
+
+
+def graph_figure(*graphs: Graph, titles: list[str] | None = None):
+    """One figure with the graphs stacked top to bottom, each drawn with draw().
+
+    Axes are placed by hand (1 data unit = 1 inch) instead of by the constrained layout engine,
+    which would re-measure every label several times: a two-panel figure renders twice as fast.
+    """
+    titles = list(titles or [None] * len(graphs))
+    sizes = [graph_size(g) for g in graphs]
+    width = max(w for w, _ in sizes)
+    rooms = [h + (_TITLE_ROOM if t else 0.0) for (_, h), t in zip(sizes, titles, strict=True)]
+    height = sum(rooms)
+    fig, axes = figure(width, height, nrows=len(graphs), squeeze=False)
+    fig.set_layout_engine("none")
+    top = height
+    for ax, graph, (_, h), room, title in zip(
+        axes[:, 0], graphs, sizes, rooms, titles, strict=True
+    ):
+        ax.set_position([0, (top - room) / height, 1, h / height])
+        draw(ax, graph, title, width=width)
+        top -= room
+    return fig
