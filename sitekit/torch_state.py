@@ -28,6 +28,9 @@ def reset_torch_state() -> None:
     if torch is None:
         return
     torch.manual_seed(SEED)
+    # One thread: the same reduction order (so the same printed digits) on every machine, and
+    # no thread start-up cost for the site's tiny tensors.
+    torch.set_num_threads(1)
     torch.set_printoptions(profile="default", sci_mode=None)
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)
