@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint clean bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,3 +26,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache
+
+bench: $(STAMP)  ## build-speed benchmark: cold/warm/no-exec builds, serve rebuilds, import torch, tests
+	$(PY) scripts/benchmark.py
