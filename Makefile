@@ -29,3 +29,26 @@ clean:
 
 bench: $(STAMP)  ## build-speed benchmark: cold/warm/no-exec builds, serve rebuilds, import torch, tests
 	$(PY) scripts/benchmark.py
+
+.PHONY: offline
+offline: $(STAMP)  ## the offline edition: dist/nn-notes-offline/ (file://), its .zip and the PDF
+	fc-list | grep -q "WenQuanYi Micro Hei" || apt-get install -y fonts-wqy-microhei fonts-noto-cjk
+	$(PY) scripts/offline.py --out dist $(if $(wildcard site/index.html),--site site)
+
+# Browser checks (README "Browser checks"): Debian's Chromium, tests/browser_support.py.
+.PHONY: test-browser lighthouse screenshots
+LIGHTHOUSE := .cache/node/node_modules/.bin/lighthouse
+
+test-browser: $(STAMP)  ## only the browser tests (also part of `make test`)
+	$(PY) -m pytest tests/test_browser.py
+
+$(LIGHTHOUSE):  # npm lighthouse, pinned (newer ones need Node 22), into a git-ignored folder
+	mkdir -p .cache/node
+	cd .cache/node && (test -f package.json || echo '{"private": true}' > package.json) \
+	  && npm install --no-audit --no-fund --save-exact lighthouse@12.2.3
+
+lighthouse: $(STAMP) $(LIGHTHOUSE)  ## Lighthouse, mobile + desktop, every page served gzip'd: table
+	CHROME_PATH=/usr/bin/chromium $(PY) scripts/lighthouse.py
+
+screenshots: $(STAMP)  ## desktop + phone, light + dark, every page: .cache/screenshots/index.html
+	$(PY) scripts/screenshots.py

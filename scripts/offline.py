@@ -1,0 +1,508 @@
+"""The offline edition: the whole site as a folder that works from file:// (and a .zip of it),
+and as one PDF printed by Chromium from a print view of the same build.
+
+    .venv/bin/python scripts/offline.py            # or: make offline
+    -> dist/nn-notes-offline/            the folder (open index.html)
+       dist/downloads/nn-notes-offline.zip
+       dist/downloads/nn-notes.pdf
+
+One `mkdocs build --strict` of mkdocs.yml, changed in memory only (the normal site stays as it
+is, and nothing of mkdocs.yml is repeated in a second config that could drift):
+  - Material's offline plugin: `use_directory_urls: false` and the search index inlined as
+    search/search_index.js (a file:// page cannot fetch JSON);
+  - its iframe-worker polyfill (the search worker cannot start from file://) comes from the
+    folder itself (offline/iframe-worker-shim.js), not from unpkg.com;
+  - `navigation.instant` off: it fetches sitemap.xml and pages with XHR, which file:// refuses.
+Then the print view (print.html: cover, table of contents with page numbers, every page in nav
+order) is printed with Chromium's print to PDF (Playwright, Debian's Chromium), twice, so the
+contents can carry the page numbers the first print measured.
+
+Deterministic: the PDF's dates come from SOURCE_DATE_EPOCH (the commit time, as the site's
+sitemap) and its /ID and XMP ids from a hash of its own bytes; the zip has sorted entries, fixed
+times and permissions; the folder's files get the same fixed mtime.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # browser_support: Debian's Chromium, no network
+
+NAME = "nn-notes"
+FOLDER = f"{NAME}-offline"  # the folder, and the one top-level folder inside the zip
+ZIP_NAME = f"{NAME}-offline.zip"
+PDF_NAME = f"{NAME}.pdf"
+SHIM = ROOT / "offline" / "iframe-worker-shim.js"
+SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+
+log = logging.getLogger("offline")
+
+
+# ------------------------------------------------------------------------------------ helpers
+def source_date_epoch() -> int:
+    """The commit's time (as hooks/provenance.py uses for the sitemap), or $SOURCE_DATE_EPOCH."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+        )
+        os.environ["SOURCE_DATE_EPOCH"] = done.stdout.strip() or "315532800"
+    # zip cannot store times before 1980
+    return max(int(os.environ["SOURCE_DATE_EPOCH"]), 315532800)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.as_posix())
+
+
+# ------------------------------------------------------------------------------- 1. the build
+def build_offline_site(site_dir: Path) -> dict:
+    """Build mkdocs.yml with the offline changes into `site_dir`; return the page list (nav
+    order) and provenance. Fails like `mkdocs build --strict` on any warning."""
+    from material.plugins.offline.plugin import OfflinePlugin
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), use_directory_urls=False, strict=True
+    )
+    features = config.theme["features"]
+    config.theme["features"] = [f for f in features if f != "navigation.instant"]
+    config.extra["polyfills"] = [SHIM_URL]  # the plugin adds unpkg's copy only when none is set
+    offline = OfflinePlugin()
+    errors, warnings = offline.load_config({"enabled": True})
+    assert not errors and not warnings, (errors, warnings)
+    config.plugins["material/offline"] = offline
+
+    # --strict: count warnings of the build like the CLI does
+    counter = _WarningCounter()
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        build(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    if counter.count:
+        raise SystemExit(f"offline build: {counter.count} warning(s) in strict mode")
+
+    target = site_dir / SHIM_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SHIM, target)
+    return {"provenance": dict(config.extra["provenance"]), "nav": _nav_pages(config)}
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def _nav_pages(config) -> list[dict]:
+    """Pages in reading order: [{"title", "src", "url", "section"}], section = top-level nav
+    title (a chapter)."""
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    nav = get_navigation(get_files(config), config)
+    pages = []
+
+    def walk(items, section):
+        for item in items:
+            if item.is_page:
+                pages.append(
+                    {
+                        "title": item.title,
+                        "src": item.file.src_uri,
+                        "url": item.file.dest_uri,
+                        "section": section or item.title,
+                    }
+                )
+            elif item.is_section:
+                walk(item.children, section or item.title)
+
+    walk(nav.items, None)
+    return pages
+
+
+# --------------------------------------------------------------------------- 2. print view
+PRINT_PAGE = "print.html"  # made in the folder for printing, removed before the folder ships
+
+_HEADING = re.compile(r"^h([1-6])$")
+
+
+def _page_id(index: int) -> str:
+    return f"p{index}"
+
+
+def build_print_view(site: Path, info: dict, page_numbers: dict[str, int] | None = None) -> Path:
+    """Write site/print.html: a cover, the table of contents (with page numbers when known) and
+    every page's article in nav order. Ids are prefixed per page so that anchors stay unique;
+    links between pages become links inside the document (PDF links to named destinations)."""
+    from bs4 import BeautifulSoup
+
+    pages = info["nav"]
+    url_to_index = {page["url"]: index for index, page in enumerate(pages)}
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    stylesheets = "\n".join(str(link) for link in home.find_all("link", rel="stylesheet"))
+    sections_seen: set[str] = set()
+    body: list[str] = []
+    toc: list[tuple[int, str, str]] = []  # (level, id, title)
+    for index, page in enumerate(pages):
+        soup = BeautifulSoup((site / page["url"]).read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        for junk in article.select(".headerlink, .md-content__button, .md-source-file"):
+            junk.decompose()
+        for details in article.find_all("details"):
+            details["open"] = ""  # folded callouts are printed open
+        for link in article.select("a.offline-download"):
+            del link["href"]
+        h1 = article.find("h1")
+        title = h1.get_text(" ", strip=True) if h1 else (page["title"] or page["section"])
+        page["heading"] = title
+        # A page of a multi-page chapter sits one level below its chapter heading.
+        in_section = page["section"] != page["title"] and page["src"] != "index.md"
+        chapter_page = in_section and page["src"].endswith("index.md")
+        pid = _page_id(index)
+        prefix = ""
+        if in_section and page["section"] not in sections_seen and not chapter_page:
+            cid = f"c{index}"
+            prefix = f'<h1 class="print-chapter" id="{cid}">{html.escape(page["section"])}</h1>'
+            toc.append((1, cid, page["section"]))
+        sections_seen.add(page["section"])
+        demote = in_section and not chapter_page
+        toc.append((2 if demote else 1, pid, title))
+        _rewrite(article, page, index, url_to_index, demote)
+        inner = "".join(str(child) for child in article.children)
+        body.append(f'<section class="print-page" id="{pid}">{prefix}{inner}</section>')
+
+    prov = info["provenance"]
+    day = datetime.fromtimestamp(source_date_epoch(), UTC).strftime("%Y-%m-%d")
+    numbers = page_numbers or {}
+    toc_html = "\n".join(
+        f'<li class="toc-{level}"><a href="#{target}"><span class="toc-title">'
+        f"{html.escape(title)}</span>"
+        f'<span class="toc-page">{numbers.get(target, "")}</span></a></li>'
+        for level, target, title in toc
+    )
+    site_name = home.select_one("meta[name=description]")
+    description = site_name["content"] if site_name else ""
+    title = home.title.get_text(strip=True).split(" - ")[-1]
+    document = f"""<!doctype html>
+<html lang="zh" class="print-view">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(title)}</title>
+{stylesheets}
+</head>
+<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo"
+      data-md-color-accent="indigo">
+<article class="md-typeset print-view">
+<section class="print-cover">
+  <p class="print-cover__kind">PDF 版 · 离线阅读</p>
+  <h1 class="print-cover__title">{html.escape(title)}</h1>
+  <p class="print-cover__description">{html.escape(description)}</p>
+  <dl class="print-cover__facts">
+    <dt>输出来自</dt><dd>torch {html.escape(prov["torch"])}（CPU）</dd>
+    <dt>构建自提交</dt><dd><code>{html.escape(prov["commit"])}</code></dd>
+    <dt>提交日期</dt><dd>{day}</dd>
+  </dl>
+  <p class="print-cover__note">书中每一个输出，都是构建这份 PDF 时真实运行的 PyTorch 打印的。</p>
+</section>
+<nav class="print-toc" aria-label="目录">
+  <h1 class="print-toc__title" id="toc">目录</h1>
+  <ol>
+{toc_html}
+  </ol>
+</nav>
+{"".join(body)}
+</article>
+</body>
+</html>
+"""
+    target = site / PRINT_PAGE
+    target.write_text(document, encoding="utf-8")
+    return target
+
+
+def _rewrite(article, page: dict, index: int, url_to_index: dict[str, int], demote: bool):
+    """Unique ids (p<index>-<id>), in-document links, site-root-relative image paths, and one
+    heading level down for a page inside a chapter."""
+    from posixpath import dirname, join, normpath
+
+    pid = _page_id(index)
+    base = dirname(page["url"])
+    for element in article.find_all(id=True):
+        if element.find_parent("svg") is None and element.name != "svg":
+            element["id"] = f"{pid}-{element['id']}"
+    for link in article.find_all("a", href=True):
+        href = link["href"]
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # http:, mailto:, …
+            continue
+        path, _, fragment = href.partition("#")
+        if not path:
+            link["href"] = f"#{pid}-{fragment}" if fragment else f"#{pid}"
+            continue
+        target = normpath(join(base, path))
+        if target in url_to_index:
+            other = _page_id(url_to_index[target])
+            link["href"] = f"#{other}-{fragment}" if fragment else f"#{other}"
+        else:
+            link["href"] = target  # a file of the site, relative to print.html at the root
+    for image in article.find_all(["img", "source"], src=True):
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", image["src"]):
+            image["src"] = normpath(join(base, image["src"]))
+    if demote:
+        for heading in article.find_all(_HEADING):
+            level = int(heading.name[1])
+            heading.name = f"h{min(level + 1, 6)}"
+
+
+# ------------------------------------------------------------------------- 3. print to PDF
+FOOTER = (
+    '<div style="width:100%;font-size:8px;color:#555;text-align:center;'
+    'font-family:"WenQuanYi Micro Hei",sans-serif;">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+HEADER = (
+    '<div style="width:100%;font-size:7px;color:#888;padding:0 14mm;text-align:right;'
+    'font-family:"WenQuanYi Micro Hei",sans-serif;"><span class="title"></span></div>'
+)
+
+
+def print_pdf(browser, html_file: Path) -> bytes:
+    """Chromium's print to PDF of the print view: A4, page numbers in the footer, the document
+    outline (bookmarks) from the headings, tagged."""
+    page = browser.new_page()
+    try:
+        page.emulate_media(media="print", color_scheme="light")
+        page.goto(html_file.as_uri(), wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        return page.pdf(
+            format="A4",
+            margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+            print_background=True,
+            display_header_footer=True,
+            header_template=HEADER,
+            footer_template=FOOTER,
+            outline=True,
+            tagged=True,
+        )
+    finally:
+        page.close()
+
+
+def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
+    """1-based page of each named destination (the print view's page and chapter ids)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    names = reader.named_destinations
+    found = {}
+    for target in targets:
+        for name in (target, "/" + target):  # Skia names them "/p3"
+            if name in names:
+                found[target] = reader.get_destination_page_number(names[name]) + 1
+    return found
+
+
+def make_pdf(site: Path, info: dict) -> bytes:
+    """Two prints: the first measures where each page starts, the second prints the contents
+    with those numbers (the table of contents keeps its size, so nothing moves)."""
+    from browser_support import launch
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            numbers: dict[str, int] = {}
+            for _ in range(3):
+                html_file = build_print_view(site, info, numbers)
+                pdf = print_pdf(browser, html_file)
+                targets = _toc_targets(html_file)
+                measured = page_numbers_of(pdf, targets)
+                if measured == numbers:
+                    break
+                numbers = measured
+            else:
+                raise SystemExit("table of contents: page numbers did not settle")
+        finally:
+            browser.close()
+    missing = set(targets) - set(numbers)
+    if missing:
+        raise SystemExit(f"print view: no PDF destination for {sorted(missing)}")
+    return pdf
+
+
+def _toc_targets(html_file: Path) -> list[str]:
+    return re.findall(r'<li class="toc-\d"><a href="#([^"]+)"', html_file.read_text("utf-8"))
+
+
+# ------------------------------------------------------------------ 4. deterministic output
+_KANGXI = re.compile(r"<(2F[0-9A-D][0-9A-F]|2E[89A-F][0-9A-F])>", re.IGNORECASE)
+
+
+def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
+    """Fixed metadata and ids, and searchable Chinese.
+
+    - /CreationDate and /ModDate from SOURCE_DATE_EPOCH (Chromium writes the wall clock: the
+      only bytes that differ between two prints), a /ID from the content hash.
+    - Chromium (Skia) maps each glyph to the lowest code point that uses it; CJK fonts draw a
+      Kangxi radical (U+2F64 ⽤) with the same glyph as the ideograph (U+7528 用), so the PDF's
+      text said ⽤ where the page says 用 and a search for 用 found nothing. Each such entry of
+      the fonts' ToUnicode maps is replaced by its NFKC form.
+    """
+    import unicodedata
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    def fix_cmap(match: re.Match) -> str:
+        char = chr(int(match[1], 16))
+        fixed = unicodedata.normalize("NFKC", char)
+        if fixed == char or len(fixed) != 1:
+            return match[0]
+        return f"<{ord(fixed):04X}>"
+
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    cmaps = {}
+    for obj in writer._objects:  # every font, also inside form XObjects and Type 3 fonts
+        if isinstance(obj, DictionaryObject) and "/ToUnicode" in obj:
+            cmap = obj["/ToUnicode"].get_object()
+            cmaps[id(cmap)] = cmap
+    for cmap in cmaps.values():
+        text = cmap.get_data().decode("latin-1")
+        fixed = _KANGXI.sub(fix_cmap, text)
+        if fixed != text:
+            cmap.set_data(fixed.encode("latin-1"))
+    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    prov = info["provenance"]
+    writer.add_metadata(
+        {
+            "/Title": info["title"],
+            "/Subject": f"torch {prov['torch']} · commit {prov['commit']}",
+            "/Creator": "scripts/offline.py (Chromium print to PDF)",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
+    writer._info.get_object()[NameObject("/Producer")] = TextStringObject(
+        str(reader.metadata.get("/Producer", "Skia/PDF")) + "; pypdf"
+    )
+    identifier = ByteStringObject(hashlib.md5(pdf[: pdf.find(b"/CreationDate")]).digest())
+    writer._ID = ArrayObject([identifier, identifier])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_zip(folder: Path, target: Path, epoch: int) -> None:
+    """The folder as <FOLDER>/… entries: sorted, one fixed time, fixed permissions, deflate 9."""
+    stamp = datetime.fromtimestamp(epoch, UTC).timetuple()[:6]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        for path in _files(folder):
+            entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o100644 << 16
+            entry.create_system = 3  # Unix, whatever the machine
+            archive.writestr(entry, path.read_bytes(), compresslevel=9)
+
+
+def fix_times(folder: Path, epoch: int) -> None:
+    for path in [*_files(folder), *sorted(p for p in folder.rglob("*") if p.is_dir()), folder]:
+        os.utime(path, (epoch, epoch))
+
+
+def prune_for_file_urls(folder: Path) -> None:
+    """What a file:// reader cannot use: 404.html (a server's page, with root-absolute links
+    that point at file:///assets/…), the sitemap (for crawlers) and the JSON search index
+    (the inlined search/search_index.js replaces it). Download links of the home page point at
+    files that live next to the online site, not inside this folder: they become plain text."""
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"):
+        (folder / name).unlink(missing_ok=True)
+    index = folder / "index.html"
+    text = index.read_text(encoding="utf-8")
+    text = re.sub(r'(<a class="offline-download") href="[^"]*"', r"\1", text)
+    index.write_text(text, encoding="utf-8")
+
+
+def titles(site: Path, info: dict) -> None:
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    info["title"] = home.title.get_text(strip=True).split(" - ")[-1]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="default: dist/")
+    parser.add_argument(
+        "--site", type=Path, help="also copy the downloads into this built site (site/)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    epoch = source_date_epoch()
+    out = args.out.resolve()
+    folder = out / FOLDER
+    downloads = out / "downloads"
+    for old in (folder, downloads):
+        if old.exists():
+            shutil.rmtree(old)
+    started = time.perf_counter()
+    info = build_offline_site(folder)
+    titles(folder, info)
+    log.info("offline: site built in %.1f s", time.perf_counter() - started)
+
+    started = time.perf_counter()
+    pdf = finish_pdf(make_pdf(folder, info), info, epoch)
+    (folder / PRINT_PAGE).unlink()
+    downloads.mkdir(parents=True)
+    (downloads / PDF_NAME).write_bytes(pdf)
+    log.info("offline: PDF printed in %.1f s", time.perf_counter() - started)
+
+    prune_for_file_urls(folder)
+    write_zip(folder, downloads / ZIP_NAME, epoch)
+    fix_times(folder, epoch)
+    fix_times(downloads, epoch)
+    for name in (PDF_NAME, ZIP_NAME):
+        data = (downloads / name).read_bytes()
+        log.info(
+            "offline: %s  %.1f MB  sha256 %s",
+            downloads / name,
+            len(data) / 1e6,
+            hashlib.sha256(data).hexdigest()[:16],
+        )
+    if args.site:
+        target = args.site.resolve() / "downloads"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in (PDF_NAME, ZIP_NAME):
+            shutil.copy2(downloads / name, target / name)
+        log.info("offline: downloads copied into %s", target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
