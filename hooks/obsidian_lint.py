@@ -63,6 +63,8 @@ def find_problems(markdown: str) -> list[tuple[int, str]]:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # Lint the author's source, not the markdown other plugins have already rewritten.
+    if not page.file.src_uri.endswith(".md"):
+        return markdown  # a generated notebook (hooks/notebooks.py) has no Markdown source
     for number, message in find_problems(page.file.content_string):
         log.warning("%s:%d: %s", page.file.src_uri, number, message)
     return markdown

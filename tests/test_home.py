@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import torch
 from conftest import page_html, run_snippet
 
@@ -17,3 +19,33 @@ def test_home_page_shows_the_build_torch_version(built_site):
     html = page_html(built_site, ".")
     assert f"torch 版本: {torch.__version__}" in html
     assert "输出由 torch 2.13.0" in html  # provenance footer
+
+
+def test_errata_index_lists_every_erratum_with_a_working_anchor(built_site):
+    from conftest import ROOT
+
+    run = run_snippet("index_002.py")
+    errata = [
+        line
+        for page in (ROOT / "docs").rglob("*.md")
+        if page != ROOT / "docs" / "index.md"
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("> [!bug] 勘误：")
+    ]
+    listed = run.stdout.strip().splitlines()
+    assert len(errata) >= 8 and len(listed) == len(errata)
+    home = page_html(built_site, ".")
+    for link in re.findall(r"\]\(([^)]+)\)", run.stdout):
+        assert f'href="{link}"' in home, f"the home page does not list {link}"
+        page, anchor = link.split("#")
+        assert f'id="{anchor}"' in page_html(built_site, page.rstrip("/")), link
+
+
+def test_seed_lost_images_count_quoted_on_the_home_page():
+    """The home page says the notes lost 17 pasted and 2 external images."""
+    from conftest import ROOT
+
+    seed = next((ROOT.parent / "shared" / "seed").glob("*.txt")).read_text(encoding="utf-8")
+    assert seed.count("![[Pasted image") == 17
+    assert len(re.findall(r"!\[[^\]]*\]\(https?://", seed)) == 2
+    assert "17 张截图和 2 张外链图片" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
