@@ -1,0 +1,31 @@
+"""Shared by scripts/lighthouse.py and scripts/screenshots.py: build the site (strict) into a
+git-ignored folder, or take an existing build, and import tests/browser_support.py."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import browser_support  # noqa: E402  (after the path insert)
+
+__all__ = ["ROOT", "browser_support", "built_site"]
+
+
+def built_site(site_dir: str | None) -> Path:
+    """`site_dir` if given (an existing build), else a fresh strict build in .cache/browser-site."""
+    if site_dir:
+        return Path(site_dir).resolve()
+    target = ROOT / ".cache" / "browser-site"
+    print(f"building the site into {target.relative_to(ROOT)} …", file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return target

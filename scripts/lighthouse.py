@@ -1,0 +1,136 @@
+"""Lighthouse (npm lighthouse@12.2.3, Debian's Chromium), mobile and desktop, on every page.
+
+    make lighthouse             # installs lighthouse into .cache/node/, builds, runs, prints
+    .venv/bin/python scripts/lighthouse.py [--site DIR] [--pages PATH ...] [--check]
+
+The site is served the way GitHub Pages serves it: text files gzip-compressed
+(Content-Encoding: gzip), images and fonts as they are. The table gives the four category scores,
+the bytes transferred on a first view (compressed, from Lighthouse's total-byte-weight, which
+includes the search index that Material's search worker fetches right away) and the count of
+requests that reach the network (data: URIs not counted). Targets: accessibility, best practices
+and SEO 100; performance >= 95 on mobile; <= 150 KB and <= 15 requests.
+A missed target is marked with "!"; --check exits 1 on any. JSON reports: .cache/lighthouse/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+from browser_site import ROOT, browser_support, built_site
+
+LIGHTHOUSE = ROOT / ".cache" / "node" / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / ".cache" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MAX_KB, MAX_REQUESTS = 150, 15
+
+
+def run(url: str, form: str, out: str) -> dict:
+    flags = " ".join(
+        ["--headless=new"]
+        + [
+            # yargs-parser (Lighthouse's) keeps a double-quoted value with spaces in one piece
+            f'{a.split("=", 1)[0]}="{a.split("=", 1)[1]}"' if " " in a else a
+            for a in browser_support.CHROMIUM_ARGS
+        ]
+    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
+    if form == "desktop":
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": browser_support.CHROMIUM}
+    subprocess.run(command, check=True, env=env)
+    with open(out, encoding="utf-8") as report:
+        return json.load(report)
+
+
+def summarise(report: dict) -> dict:
+    audits = report["audits"]
+    # Requests that reach the network; data: URIs (Material's inline icons) transfer nothing.
+    requests = [
+        item
+        for item in audits["network-requests"]["details"]["items"]
+        if not item["url"].startswith("data:")
+    ]
+    return {
+        **{c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES},
+        "kb": audits["total-byte-weight"]["numericValue"] / 1024,
+        "requests": len(requests),
+        "failed": [
+            a["id"]
+            for a in audits.values()
+            if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
+            ("binary", "numeric", "metricSavings") and a["id"] not in ("total-byte-weight",)
+        ],
+    }
+
+
+def misses(form: str, row: dict) -> list[str]:
+    out = [c for c in ("accessibility", "best-practices", "seo") if row[c] < 100]
+    if form == "mobile" and row["performance"] < 95:
+        out.append("performance")
+    if row["kb"] > MAX_KB:
+        out.append("bytes")
+    if row["requests"] > MAX_REQUESTS:
+        out.append("requests")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", help="an existing build (default: build into .cache/)")
+    parser.add_argument("--pages", nargs="*", help="URL paths (default: every page)")
+    parser.add_argument("--check", action="store_true", help="exit 1 if any target is missed")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("lighthouse is not installed: run `make lighthouse` (npm, into .cache/node/)")
+    site = built_site(args.site)
+    pages = args.pages if args.pages is not None else browser_support.site_pages(site)
+    REPORTS.mkdir(parents=True, exist_ok=True)
+
+    rows = []
+    with browser_support.serve(site, compress=True) as base:
+        for path in pages:
+            for form in ("mobile", "desktop"):
+                name = (path.strip("/").replace("/", "__") or "home") + f"--{form}.json"
+                row = summarise(run(base + path, form, str(REPORTS / name)))
+                rows.append((path or "/", form, row))
+                print(f"{path or '/'} {form}: {row}", file=sys.stderr)
+
+    print("Served like GitHub Pages: text files gzip-compressed (Content-Encoding: gzip).")
+    print("Lighthouse 12.2.3, Chromium", browser_support.CHROMIUM, "\n")
+    print("| page | form | perf. | a11y | best pr. | SEO | KB transferred | requests |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|")
+    missed = []
+    for path, form, row in rows:
+        bad = misses(form, row)
+        mark = {  # "!" after a value that misses its target
+            k: "!" if k in bad or (k == "kb" and "bytes" in bad) else ""
+            for k in (*CATEGORIES, "kb", "requests")
+        }
+        print(
+            f"| `{path}` | {form} | "
+            + " | ".join(f"{row[c]}{mark[c]}" for c in CATEGORIES)
+            + f" | {row['kb']:.0f}{mark['kb']} | {row['requests']}{mark['requests']} |"
+        )
+        if bad:
+            missed.append(f"{path} {form}: {', '.join(bad)} (audits below 1: {row['failed']})")
+    if missed:
+        print("\nMissed targets:\n" + "\n".join(missed))
+    else:
+        print("\nEvery page meets every target.")
+    return 1 if missed and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

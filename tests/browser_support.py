@@ -1,0 +1,136 @@
+"""Shared by the browser tests (tests/test_browser.py) and the browser scripts (scripts/):
+serve a built site on 127.0.0.1, list its pages, and start Debian's Chromium headless so that it
+makes no network lookups of its own."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+# Debian's Chromium (.ci/run installs it); Google Chrome where that is what the machine has
+# (GitHub's Ubuntu runners); CHROMIUM_PATH overrides both.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (p for p in ("/usr/bin/chromium", "/usr/bin/google-chrome") if Path(p).exists()),
+    "/usr/bin/chromium",
+)
+
+# Headless Chromium that talks to nobody but the test server: no background services, no QUIC,
+# and every host name except 127.0.0.1/localhost resolves to nothing.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
+def axe_script() -> str:
+    """The source of axe.min.js (axe-core) as shipped by the PyPI package axe-playwright-python
+    (pinned in requirements.txt), to inject into a page."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+SCHEMES = ("light", "dark")  # Playwright's color_scheme values; Material maps them to default/slate
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a URL path relative to the site root ("" for the home
+    page, "autograd/requires_grad/" for the others), in a stable order."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site)
+        if relative.parts[:1] in (("assets",), ("search",)):
+            continue
+        pages.append("" if relative == Path(".") else relative.as_posix() + "/")
+    return pages
+
+
+# What GitHub Pages compresses: text formats (it leaves images such as PNG/WOFF2 alone).
+_COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files from the built site, quietly; optionally gzip-compressed like GitHub Pages."""
+
+    gzip_enabled = False
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "application/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".xml": "application/xml",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+    def end_headers(self):
+        # Like GitHub Pages: short caching, so a repeat view revalidates.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        if not self.gzip_enabled or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if not path.is_file() or not ctype.startswith(_COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if "text" in ctype else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 at a free port from a threaded server; yields the base URL
+    (ending in "/") and stops the server on exit."""
+    handler = type("Handler", (_Handler,), {"gzip_enabled": compress})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def launch(playwright, **kwargs):
+    """Debian's Chromium, headless, with no network of its own."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **kwargs
+    )
