@@ -470,3 +470,27 @@ def on_post_build(config) -> None:
     from sitekit import exec_cache
 
     exec_cache.report_and_reset()
+
+
+# ---------------------------------------------------------------------------------------------
+# Outside a page (hooks/notebooks.py: a chapter's notebook shows the same outputs as its pages)
+
+
+def cached_output(code: str) -> tuple[str, bool]:
+    """The printed output of a session-less `python exec="1"` block holding `code`, as a page
+    gets it: the same key, the same fresh torch state, the same runner. Returns (output,
+    ran): served from the cache (ran False) or run now and stored. Raises markdown-exec's
+    ExecutionError when the code fails. Never touches the page statistics."""
+    key = block_key(code, [], _relative_cwd(None), None)
+    if enabled():
+        output, _ = load(key)
+        if output is not None:
+            return output, False
+    from markdown_exec._internal.formatters import python as exec_python
+
+    reset_torch_state()
+    output = exec_python._run_python(code)
+    exec_python._sessions_counter[None] -= 1  # page blocks keep their markdown-exec numbers
+    if enabled():
+        save(key, output)
+    return output, True

@@ -307,3 +307,19 @@ def test_activation_page_shows_live_outputs_and_figures(built_site):
     ):
         assert f"<title>{title}</title>" in html
     assert "勘误：零中心 ≠ 输出均值为 0" in html
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_sigmoid_derivative_matches_formula():
+    run = run_snippet("activation/functions_024.py")
+    x, s = run.namespace["x"], run.namespace["s"]
+    assert torch.allclose(x.grad, s.detach() * (1 - s.detach()))
+    assert "最大差值: 0.0" in run.stdout
+    assert "tensor([0.1050, 0.2500, 0.1050])" in run.stdout
+
+
+def test_exercise_relu_gradient_is_zero_at_the_kink():
+    run = run_snippet("activation/functions_025.py")
+    assert run.namespace["x"].grad.tolist() == [0.0, 0.0, 1.0, 1.0]

@@ -269,3 +269,19 @@ def test_optimizers_only_read_grad():
     (w * 2.0 - 7.0).pow(2).sum().backward()
     optimizer.step()
     assert torch.allclose(w.detach(), torch.tensor([1.0]) - 0.1 * dw)
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_autograd_grad_leaves_dot_grad_alone():
+    run = run_snippet("api/gradient_apis_011.py")
+    assert run.namespace["grad"].tolist() == [2.0, 3.0]
+    assert run.namespace["x"].grad is None
+
+
+def test_exercise_both_apis_give_the_same_gradient():
+    run = run_snippet("api/gradient_apis_012.py")
+    assert torch.equal(run.namespace["by_grad"], run.namespace["w"].grad)
+    assert run.namespace["w"].grad.tolist() == [-12.0, -18.0]  # 2·(w·x − 1)·x, w·x = −2
+    assert "相同: True" in run.stdout

@@ -334,3 +334,18 @@ def test_retain_graph_page_shows_live_output(built_site):
 def test_requires_grad_page_has_the_graph_figure(built_site):
     html = page_html(built_site, "autograd/requires_grad")
     assert "MeanBackward0" in html and "AccumulateGrad" in html
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_gradients_accumulate_until_zeroed():
+    run = run_snippet("autograd/retain_graph_009.py")
+    assert "第 1 次之后 x.grad = 6.0" in run.stdout
+    assert "第 2 次之后 x.grad = 12.0" in run.stdout
+    assert "清零后再来一次 x.grad = 6.0" in run.stdout
+
+
+def test_exercise_second_derivative_of_cube():
+    run = run_snippet("autograd/retain_graph_010.py")
+    assert (run.namespace["dy"].item(), run.namespace["d2y"].item()) == (12.0, 12.0)

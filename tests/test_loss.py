@@ -107,3 +107,19 @@ def test_loss_page_shows_live_output_and_figure(built_site):
     assert 'class="katex-display"' in abstract
     assert r"\frac{\partial\, \text{loss}}{\partial \theta} = -2 \sum" in abstract
     assert r"\underbrace" in abstract and r"\nabla" not in abstract
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_mse_by_hand_equals_mse_loss():
+    run = run_snippet("loss/mse_006.py")
+    by_hand, pred, y = run.namespace["by_hand"], run.namespace["pred"], run.namespace["y"]
+    assert by_hand.item() == F.mse_loss(pred, y).item()
+    assert abs(by_hand.item() - 1.25 / 3) < 1e-6  # (0.25 + 0 + 1) / 3
+
+
+def test_exercise_mse_gradient_is_minus_two_error_over_n():
+    run = run_snippet("loss/mse_007.py")
+    y, pred = run.namespace["y"], run.namespace["pred"]
+    assert torch.allclose(pred.grad, -2 * (y - pred.detach()) / 3)

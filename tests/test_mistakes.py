@@ -574,3 +574,22 @@ def test_class_index_targets_long_or_byte_and_probability_targets():
     # a float target shaped like the input means class probabilities
     one_hot = F.one_hot(target, num_classes=4).float()
     assert torch.allclose(F.cross_entropy(logits, one_hot), by_long)
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_backward_on_a_vector_still_raises():
+    run = run_snippet("mistakes/other_006.py")
+    message = "grad can be implicitly created only for scalar outputs"
+    with pytest.raises(RuntimeError, match=message):
+        (torch.ones(3, requires_grad=True) * 2).backward()
+    assert f"RuntimeError: {message}" in run.stdout
+    assert run.namespace["x"].grad.tolist() == [2.0, 2.0, 2.0]
+
+
+def test_exercise_non_leaf_grad_warns_and_retain_grad_keeps_it():
+    run = run_snippet("mistakes/other_007.py")
+    assert "h.grad = None" in run.stdout
+    assert "is not a leaf Tensor is being accessed" in run.stdout
+    assert run.namespace["h"].grad.tolist() == [6.0, 12.0]  # 2·h = 2·3x

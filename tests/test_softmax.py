@@ -110,3 +110,17 @@ def test_softmax_page_shows_live_output_and_figure(built_site):
     assert "<title>Softmax 把一组 logits 变成概率分布</title>" in html
     assert 'href="../../autograd/retain_graph/"' in html
     assert 'href="#softmax--交叉熵简洁的组合梯度"' in html
+
+
+# --- 动手练习 -------------------------------------------------------------------------------------
+
+
+def test_exercise_naive_softmax_overflows_stable_one_does_not():
+    run = run_snippet("softmax/softmax_007.py")
+    assert torch.isnan(run.namespace["naive"]).all()
+    assert torch.allclose(run.namespace["stable"], torch.softmax(run.namespace["z"], dim=0))
+
+
+def test_exercise_cross_entropy_gradient_is_p_minus_y():
+    run = run_snippet("softmax/softmax_008.py")
+    assert torch.allclose(run.namespace["z"].grad, run.namespace["p_minus_y"].float())
