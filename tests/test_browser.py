@@ -132,8 +132,10 @@ SIDEWAYS = """() => {
   for (const el of document.querySelectorAll("body *")) {
     if (!el.clientWidth || !el.checkVisibility({visibilityProperty: true})) continue;
     const ox = getComputedStyle(el).overflowX;
+    const pre = el.querySelector("pre");  // a box that holds nothing but one code block
+    const codeBox = pre && el.innerText.trim() === pre.innerText.trim();
     if ((ox === "auto" || ox === "scroll") && el.scrollWidth > el.clientWidth + 1
-        && !el.closest("pre, .highlight, .highlighttable")) {
+        && !el.closest("pre, .highlight, .highlighttable") && !codeBox) {
       out.push(`${el.tagName.toLowerCase()}.${el.className} (${el.scrollWidth}px in `
                + `${el.clientWidth}px): ${el.textContent.trim().slice(0, 50)}`);
     }
