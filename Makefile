@@ -4,12 +4,17 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean bench
+LINTED := snippets tests hooks sitekit scripts
+
+.PHONY: serve build test lint clean bench system-deps
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+system-deps:  ## Chromium and a CJK font, via apt-get when missing (browser tests, PDF)
+	bash scripts/system-deps.sh
 
 serve: $(STAMP)  ## set up, then serve the site on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -17,12 +22,12 @@ serve: $(STAMP)  ## set up, then serve the site on http://127.0.0.1:8000
 build: $(STAMP)  ## set up, then build the site into site/ (strict)
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(STAMP)   ## set up, then lint and run every test (includes a strict build)
-	$(VENV)/bin/ruff check snippets tests hooks sitekit
+test: $(STAMP) system-deps  ## set up, then lint and run every test (strict build included)
+	$(VENV)/bin/ruff check $(LINTED)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check snippets tests hooks sitekit
+	$(VENV)/bin/ruff check $(LINTED)
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache
@@ -31,8 +36,7 @@ bench: $(STAMP)  ## build-speed benchmark: cold/warm/no-exec builds, serve rebui
 	$(PY) scripts/benchmark.py
 
 .PHONY: offline
-offline: $(STAMP)  ## the offline edition: dist/nn-notes-offline/ (file://), its .zip and the PDF
-	fc-list | grep -q "WenQuanYi Micro Hei" || apt-get install -y fonts-wqy-microhei fonts-noto-cjk
+offline: $(STAMP) system-deps  ## the offline edition: dist/nn-notes-offline/ (file://), .zip, PDF
 	$(PY) scripts/offline.py --out dist $(if $(wildcard site/index.html),--site site)
 
 # Browser checks (README "Browser checks"): Debian's Chromium, tests/browser_support.py.

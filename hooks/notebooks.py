@@ -505,6 +505,8 @@ def clean_notebook_html(content: str, page=None) -> str:
     while (start := content.find(_TOOLBAR)) >= 0:  # the cell's tags, shown as a toolbar
         content = content[:start] + content[_div_end(content, start) :]
     content = _MD_CELL.sub(lambda m: m[1] + _math(m[2]) + m[3], content)
+    # a cell that scrolls sideways must be reachable by keyboard (axe scrollable-region-focusable)
+    content = content.replace("<pre>", '<pre tabindex="0">')
     if page is not None:
         content = _headings(content, page)
     return _fold_solutions(content)
