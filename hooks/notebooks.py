@@ -38,10 +38,13 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+TORCH = version("torch").split("+")[0]  # the torch that printed the outputs, e.g. 2.13.0
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -195,9 +198,9 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
         Cell(
             "markdown",
             f"{slug}-title",
-            f"# {title}\n\n"
+            f"# {title} · 动手笔记本\n\n"
             f"本笔记本收录“{title}”一章的全部代码，顺序与网页相同，每段代码前是网页上的简短说明。"
-            "从上到下依次运行即可复现网页上的每一个输出（网页上的输出由 PyTorch 2.13.0 在 CPU 上"
+            f"从上到下依次运行即可复现网页上的每一个输出（网页上的输出由 PyTorch {TORCH} 在 CPU 上"
             "打印；别的版本个别数字的末位可能不同）。章末的“动手练习”先自己写，再展开参考答案。",
         ),
         Cell("code", f"{slug}-setup", SETUP),

@@ -263,7 +263,9 @@ def _rewrite(article, page: dict, index: int, url_to_index: dict[str, int], demo
             other = _page_id(url_to_index[target])
             link["href"] = f"#{other}-{fragment}" if fragment else f"#{other}"
         else:
-            link["href"] = target  # a file of the site, relative to print.html at the root
+            # a page the PDF does not hold (a notebook): plain text, since Chromium would turn
+            # the link into this machine's absolute file:// path
+            del link["href"]
     for image in article.find_all(["img", "source"], src=True):
         if not re.match(r"^[a-z][a-z0-9+.-]*:", image["src"]):
             image["src"] = normpath(join(base, image["src"]))

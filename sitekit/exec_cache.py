@@ -7,8 +7,6 @@ instead of being run (and, when every block of a build is a hit, torch is never 
 A block's key is a sha256 over everything that determines its printed output:
   - the code after `--8<--` snippet inclusion (pymdownx.snippets runs before the block does);
   - for `session=` blocks, the code of the session's earlier blocks on the same page;
-  - for a block with the option `reads="<folder>"`, every file under that folder (a block
-    that reads the site's own pages, like the home page's errata index);
   - the versions of Python, torch, numpy, matplotlib and markdown-exec, the machine type;
   - a hash of sitekit/*.py (figure snippets import sitekit.figures), the seed
     (sitekit.torch_state.SEED) and CACHE_FORMAT.
@@ -109,21 +107,8 @@ def fingerprint() -> str:
     return _fingerprint_memo["value"]
 
 
-def _files_hash(folder: str) -> str:
-    """Hash of every file under `folder` (relative to the project), for blocks that read files."""
-    digest = hashlib.sha256()
-    root = project_root() / folder
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def block_key(
-    code: str, history: list[str], cwd: str = ".", width: int | None = None, reads: str = ""
-) -> str:
+def block_key(code: str, history: list[str], cwd: str = ".", width: int | None = None) -> str:
     digest = hashlib.sha256(fingerprint().encode())
-    if reads:  # a block that reads files (option reads="docs") depends on them too
-        digest.update(b"\0reads\0" + reads.encode() + _files_hash(reads).encode())
     for earlier in history:
         digest.update(b"\0session-block\0" + earlier.encode())
     digest.update(b"\0cwd\0" + cwd.encode())
@@ -406,10 +391,7 @@ def _format_python(**kwargs: Any):
     earlier = list(history)
     if session:
         history.append(code)
-    reads = kwargs.get("extra", {}).get("reads", "")
-    key = block_key(
-        code, earlier, _relative_cwd(kwargs.get("workdir")), kwargs.get("width"), reads
-    )
+    key = block_key(code, earlier, _relative_cwd(kwargs.get("workdir")), kwargs.get("width"))
     first_line = code.strip().splitlines()[0][:60] if code.strip() else ""
     where = f"{page.page} block {stats.blocks + 1} [{key[:12]}] {first_line!r}"
     block = _Block(page=page, key=key, where=where, session=session, earlier=earlier)

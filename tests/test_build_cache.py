@@ -313,16 +313,3 @@ def test_session_block_after_hits_replays_the_earlier_blocks(site):
     assert (after["hits"], after["misses"], after["errors"]) == (3, 1, 0)
     assert "answer 43" in html(site, "beta")
 
-
-def test_a_block_that_reads_files_is_keyed_on_them(tmp_path, monkeypatch):
-    """`reads="docs"` (the home page's errata index scans the pages): editing any page under
-    that folder changes the block's key, so its output is recomputed; other blocks keep theirs."""
-    monkeypatch.setattr(exec_cache, "project_root", lambda: tmp_path)
-    (tmp_path / "docs").mkdir()
-    page = tmp_path / "docs" / "page.md"
-    page.write_text("> [!bug] 勘误：一\n", encoding="utf-8")
-    before = exec_cache.block_key("print(1)", [], reads="docs")
-    plain = exec_cache.block_key("print(1)", [])
-    page.write_text("> [!bug] 勘误：二\n", encoding="utf-8")
-    assert exec_cache.block_key("print(1)", [], reads="docs") != before
-    assert exec_cache.block_key("print(1)", []) == plain

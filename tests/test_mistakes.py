@@ -525,7 +525,7 @@ def test_index_links_every_entry(built_site):
     for page in ["autograd", "inplace", "softmax_loss", "other"]:
         ids = {anchor for _, anchor in HEADING.findall(page_html(built_site, f"mistakes/{page}"))}
         assert ids, page
-        missing = {a for a in ids if (page, a) not in linked}
+        missing = {a for a in ids if (page, a) not in linked and a != "动手练习"}
         assert not missing, f"entries of mistakes/{page} the index does not link: {missing}"
 
 
