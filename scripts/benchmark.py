@@ -99,24 +99,30 @@ class Serve:
                 self.lines.append(line)
                 self.changed.notify_all()
 
-    def _wait(self, done, since: int, timeout: float = 300) -> str:
+    def _wait(self, done, since: int, timeout: float = 300) -> str | None:
         deadline = time.monotonic() + timeout
         with self.changed:
             while True:
                 text = "".join(self.lines[since:])
                 if done(text):
                     return text
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("mkdocs serve stopped or timed out:\n" + "".join(self.lines[-30:]))
+                if self.process.poll() is not None:
+                    sys.exit("mkdocs serve stopped:\n" + "".join(self.lines[-30:]))
+                if time.monotonic() > deadline:
+                    return None
                 self.changed.wait(1)
 
     def edit(self, path: Path, text: str) -> tuple[float, str]:
-        since = len(self.lines)
-        time.sleep(0.3)  # let the watcher settle after the previous rebuild
-        since = len(self.lines)
-        path.write_text(text, encoding="utf-8")
-        log = self._wait(lambda t: BUILT.search(t) is not None, since)
-        return float(BUILT.search(log).group(1)), log
+        # On a loaded machine the file watcher now and then misses a write that lands right
+        # after a rebuild: write again (with one more newline) rather than wait forever.
+        for attempt in range(3):
+            time.sleep(0.5)  # let the watcher settle after the previous rebuild
+            since = len(self.lines)
+            path.write_text(text + "\n" * attempt, encoding="utf-8")
+            log = self._wait(lambda t: BUILT.search(t) is not None, since, timeout=60)
+            if log is not None:
+                return float(BUILT.search(log).group(1)), log
+        sys.exit("mkdocs serve did not rebuild after 3 writes:\n" + "".join(self.lines[-30:]))
 
     def stop(self) -> None:
         self.process.terminate()
