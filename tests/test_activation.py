@@ -36,8 +36,11 @@ def test_two_linear_layers_without_activation_are_one_linear_map():
 def test_neuron_figure():
     run = run_snippet("activation/functions_002.py")
     assert svg_title(run.stdout) == "一个神经元：加权求和后经过激活函数"
+    drawn = {t.get_text() for t in run.namespace["ax"].texts}
     for label in ("x_1", "x_3", "w_2", "\\Sigma", "f(\\cdot)"):
-        assert f"${label}$" in run.stdout  # matplotlib keeps the TeX source as a comment
+        assert f"${label}$" in drawn
+    # drawn as text (mathtext glyphs in <tspan>s), not as paths: readable and light
+    assert run.stdout.count("<tspan") >= 10
 
 
 # ---- figures: derivative by autograd, formula drawn on top ----

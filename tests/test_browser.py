@@ -143,6 +143,14 @@ SIDEWAYS = """() => {
   return out;
 }"""
 
+# KaTeX faces the page drew with, and the font files it preloads (hooks/katex_math.py)
+FONTS = """() => ({
+  loaded: [...document.fonts].filter(f => f.status === "loaded" && f.family.startsWith("KaTeX"))
+    .map(f => [f.family, f.style, String(f.weight)]),
+  preloaded: [...document.querySelectorAll("link[rel=preload][as=font]")]
+    .map(l => new URL(l.href).pathname.split("/").pop()),
+})"""
+
 AXE_RUN = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
   `${v.id} (${v.impact}): ${v.help} — ` + v.nodes.slice(0, 3).map(n => n.target.join(" "))
   .join(" | ")))"""
@@ -184,9 +192,12 @@ def visit(contexts, site_url, axe_source):
                 problems.append(f"other host: {request.url}")
 
         page.on("request", check_host)
+        requested = []
+        page.on("request", lambda r: requested.append(urlsplit(r.url).path))
         page.goto(site_url + path, wait_until="networkidle")
         result = {
             "problems": problems,
+            "requested": requested,
             "scheme": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
         }
         page.evaluate(OPEN_FOLDS)  # what is in a folded callout counts once unfolded
@@ -195,6 +206,7 @@ def visit(contexts, site_url, axe_source):
         else:
             result["raw_tex"] = page.evaluate(RAW_TEX)
             result["figures"] = page.evaluate(FIGURES)
+            result["fonts"] = page.evaluate(FONTS)
             page.evaluate(axe_source)
             result["axe"] = page.evaluate(AXE_RUN)
         page.close()
@@ -259,6 +271,31 @@ def test_axe_reports_no_violation(visit, pages, scheme):
     assert _failing(pages, lambda path: visit(scheme, path)["axe"]) == {}
 
 
+def _face(font_file: str) -> list[str]:
+    """KaTeX_Math-BoldItalic.woff2 -> [KaTeX_Math, italic, 700], as document.fonts names it."""
+    family, variant = font_file.removesuffix(".woff2").split("-")
+    return [family, "italic" if "Italic" in variant else "normal",
+            "700" if "Bold" in variant else "400"]
+
+
+def test_first_view_loads_what_it_shows_and_no_more(visit, pages):
+    """The search index waits until the reader reaches for search (overrides/main.html); the
+    KaTeX fonts a page preloads are exactly the faces it draws with, so the math does not shift
+    when a late font swaps in, and no preloaded byte is wasted."""
+
+    def check(path):
+        result = visit("light", path)
+        wrong = [f"requested before any search: {url}"
+                 for url in result["requested"] if url.endswith("search_index.json")]
+        loaded = sorted(result["fonts"]["loaded"])
+        preloaded = sorted(_face(name) for name in result["fonts"]["preloaded"])
+        if loaded != preloaded:
+            wrong.append(f"fonts drawn {loaded} != fonts preloaded {preloaded}")
+        return wrong
+
+    assert _failing(pages, check) == {}
+
+
 @pytest.mark.parametrize("term", list(SEARCHES))
 def test_search_lists_the_right_page_first(contexts, site_url, term):
     page = open_page(contexts("light"), site_url)
@@ -267,7 +304,7 @@ def test_search_lists_the_right_page_first(contexts, site_url, term):
     box.fill(term)
     box.press("End")  # Material's search listens to key events, not to fill()
     first = page.locator(".md-search-result__item a.md-search-result__link").first
-    first.wait_for(state="attached", timeout=15_000)
+    first.wait_for(state="attached", timeout=15_000)  # the index loaded on focus
     href = first.get_attribute("href")
     page.close()
     assert urlsplit(href).path.removeprefix("/").endswith(SEARCHES[term]) or (
