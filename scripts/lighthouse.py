@@ -5,8 +5,8 @@
 
 The site is served the way GitHub Pages serves it: text files gzip-compressed
 (Content-Encoding: gzip), images and fonts as they are. The table gives the four category scores,
-the bytes transferred on a first view (compressed, from Lighthouse's total-byte-weight, which
-includes the search index that Material's search worker fetches right away) and the count of
+the bytes transferred on a first view (compressed, from Lighthouse's total-byte-weight; the
+search index is not part of it, it loads when the reader reaches for search) and the count of
 requests that reach the network (data: URIs not counted). Targets: accessibility, best practices
 and SEO 100; performance >= 95 on mobile; <= 150 KB and <= 15 requests.
 A missed target is marked with "!"; --check exits 1 on any. JSON reports: .cache/lighthouse/.
