@@ -63,8 +63,9 @@ STYLE = {
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _LONG_NUMBER = re.compile(r"(\d+\.\d{2})\d+")
-# matplotlib's ids are salted hashes, unique across the figures of a page, so they are kept as
-# they are (scour's short ids would repeat from one inline SVG to the next).
+# matplotlib's ids are salted hashes of what they name, so they are kept as they are: scour's
+# short ids (a, b, …) would clash between the inline SVGs of one page, while a matplotlib id
+# that repeats names the same definition (a tick marker) everywhere it appears.
 _SCOUR = scour.parse_args(
     [
         "--enable-id-stripping",

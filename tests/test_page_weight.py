@@ -10,18 +10,17 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from browser_support import site_pages as page_paths
+from conftest import ROOT, page_html
 from fontTools.ttLib import TTFont
 
-ROOT = Path(__file__).resolve().parent.parent
 VENDORED_FONTS = ROOT / "docs" / "assets" / "katex" / "fonts"
 FIGURE = re.compile(r'<figure class="live-figure">.*?</figure>', re.DOTALL)
 
 
 def site_pages(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
-        for p in site.rglob("index.html")
-    }
+    """HTML of every page of the built site, by URL path."""
+    return {path: page_html(site, path) for path in page_paths(site)}
 
 
 class _MathText(HTMLParser):
