@@ -1,22 +1,31 @@
-"""MkDocs hook: render the page's TeX with KaTeX at build time, and serve only the glyphs it uses.
+"""MkDocs hook: TeX as MathML, rendered at build, and one math font cut to the glyphs it uses.
 
 pymdownx.arithmatex (generic mode) leaves `\\(…\\)` and `\\[…\\]` in marked spans and divs.
-Here each one becomes KaTeX HTML + MathML (PyKaTeX runs KaTeX itself, no Node needed), so
-readers get math without JavaScript and without any other host; the stylesheet and woff2
-fonts are served from docs/assets/katex/. Bad TeX is logged as an error naming the page,
-which fails `mkdocs build --strict`. Rendering happens after the search plugin indexed the
-page, so the index holds the TeX source, not KaTeX's glyph soup.
+Here KaTeX (PyKaTeX runs it, no Node needed) turns each one into MathML, which every current
+browser lays out natively: readers get math without JavaScript and without any other host, and
+screen readers read it. Bad TeX is logged as an error naming the page, which fails
+`mkdocs build --strict`. Rendering happens after the search plugin indexed the page, so the
+index holds the TeX source.
 
-Page weight (task "browser": a first view <= 150 KB, no layout shift):
-- After the build, each KaTeX font some page draws with is cut down to the characters the site's
-  math shows (fontTools; hinting dropped, which phones' high-density screens ignore): Main and
-  Math go from 26 and 16 KB to about 7 each. Fonts no page uses stay as vendored (no page
-  requests them), and so do the originals in docs/. Subsets are cached in .cache/katex-fonts/,
-  keyed on the font and the characters, so a warm build does no font work.
-- Each page preloads the fonts its math uses, so they arrive with the render-blocking CSS and
-  the math does not jump when they swap in (softmax/softmax/ shifted by CLS 0.12 without this).
-  Not in the offline edition (Material's offline plugin): a file:// page has no latency to hide
-  and Chromium refuses a font preload (a CORS request) from file://.
+Why MathML only, not KaTeX's HTML (task "browser": mobile performance):
+- KaTeX's HTML draws a formula as dozens of nested spans and repeats it as hidden MathML for
+  screen readers; on loss/mse/ that was 2 500 of the page's 3 700 elements, and style and
+  layout of them was most of a phone's main-thread time (Lighthouse mobile 72 -> 94 without it).
+- MathML needs an OpenType math font (one with a MATH table) for fractions, stretchy brackets
+  and accents. docs/assets/fonts/notes-math.woff2 is Latin Modern Math, renamed (its licence
+  asks that of derived works, see notes-math.LICENSE.txt): the Computer Modern look KaTeX had.
+  docs/stylesheets/extra.css declares it and fills in what MathML Core leaves out (column
+  alignment and spacing of KaTeX's aligned and cases tables).
+
+Page weight (a first view <= 150 KB, no layout shift):
+- After the build the font is cut down to the characters the site's math shows plus whatever
+  its MATH table needs to stretch and size them (fontTools; hinting dropped): 390 KB -> about
+  20 KB. The original in docs/ stays whole. Subsets are cached in .cache/math-font/, keyed on
+  the font and the characters, so a warm build does no font work.
+- Each page with math preloads the font, so it arrives with the render-blocking CSS and the
+  math does not jump when it swaps in. Not in the offline edition (Material's offline plugin):
+  a file:// page has no latency to hide and Chromium refuses a font preload (a CORS request)
+  from file://.
 """
 
 from __future__ import annotations
@@ -39,50 +48,25 @@ _MATH = re.compile(
     r"</(?P=tag)>",
     re.DOTALL,
 )
+_ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
 _TEXT = re.compile(r">([^<]+)<")
-_CLASSES = re.compile(r'class="([^"]+)"')
+_SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
+# A superscript that is nothing but primes: f', f''.
+_PRIME_SUPERSCRIPT = re.compile(
+    r'(?:<mo mathvariant="normal" lspace="0em" rspace="0em">′</mo>'
+    r'|<mrow>(?:<mo mathvariant="normal">′</mo>)+</mrow>)</msup>'
+)
+_MSUP_TAG = re.compile(r"<(/?)msup>")
+# A sign right after an operator, relation, opening bracket or comma: `x = -20`, `[-10, 10]`.
+_SIGN_AFTER_OPERATOR = re.compile(r"(<mo\b[^>]*>(?:[^<)\]}|∥⟩])</mo>)<mo>([−+±])</mo>")
 
-FONTS_DIR = "assets/katex/fonts"
-# Which font a KaTeX class asks for, from the font-family rules of katex.min.css (KaTeX 0.16.22):
-# a rule applies when one element carries all its classes. KaTeX_Main-Regular is the base font.
-FONT_RULES: list[tuple[frozenset[str], str]] = [
-    (frozenset(classes.split()), font)
-    for classes, font in [
-        ("mathnormal", "KaTeX_Math-Italic"),
-        ("mathit", "KaTeX_Main-Italic"),
-        ("mathbf", "KaTeX_Main-Bold"),
-        ("textbf", "KaTeX_Main-Bold"),
-        ("boldsymbol", "KaTeX_Math-BoldItalic"),
-        ("amsrm", "KaTeX_AMS-Regular"),
-        ("mathbb", "KaTeX_AMS-Regular"),
-        ("mathcal", "KaTeX_Caligraphic-Regular"),
-        ("mathfrak", "KaTeX_Fraktur-Regular"),
-        ("mathscr", "KaTeX_Script-Regular"),
-        ("mathsf", "KaTeX_SansSerif-Regular"),
-        ("textsf", "KaTeX_SansSerif-Regular"),
-        ("mathtt", "KaTeX_Typewriter-Regular"),
-        ("texttt", "KaTeX_Typewriter-Regular"),
-        ("delimsizing size1", "KaTeX_Size1-Regular"),
-        ("delim-size1", "KaTeX_Size1-Regular"),
-        ("small-op", "KaTeX_Size1-Regular"),
-        ("delimsizing size2", "KaTeX_Size2-Regular"),
-        ("large-op", "KaTeX_Size2-Regular"),
-        ("delimsizing size3", "KaTeX_Size3-Regular"),
-        ("delimsizing size4", "KaTeX_Size4-Regular"),
-        ("delim-size4", "KaTeX_Size4-Regular"),
-    ]
-]
+MATH_FONT = "assets/fonts/notes-math.woff2"
 # Equation numbers come from CSS counters: keep their glyphs even if no page shows one yet.
 ALWAYS_KEPT = "()0123456789"
-SUBSET_VERSION = "1"  # bump when the subsetting options below change
+SUBSET_VERSION = "2"  # bump when the subsetting options below change
 
 _site_chars: set[str] = set()
-_site_fonts: set[str] = set()
-
-
-def _katex_html(rendered: str) -> str:
-    """The visible half of KaTeX's output (the MathML half is for screen readers, not drawn)."""
-    return rendered[rendered.find('class="katex-html"') :]
+_pages_with_math: list[str] = []
 
 
 def render_math_html(page_html: str, where: str, rendered: list[str] | None = None) -> str:
@@ -90,47 +74,88 @@ def render_math_html(page_html: str, where: str, rendered: list[str] | None = No
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
         try:
-            out = pykatex.renderToString(tex, displayMode=display, strict="error")
+            out = pykatex.renderToString(
+                tex, displayMode=display, output="mathml", strict="error"
+            )
         except pykatex.ParseError as error:
             log.error("%s: bad TeX %r: %s", where, tex.strip(), error)
             return match[0]
+        out = unary_signs(primes_inline(out))
         if rendered is not None:
-            rendered.append(_katex_html(out))
-        return out
+            rendered.append(out)
+        # KaTeX's own HTML output wraps display math so; the CSS (and the print view) key on it
+        return f'<span class="katex-display">{out}</span>' if display else out
 
     return _MATH.sub(render, page_html)
 
 
-def fonts_used(rendered: list[str]) -> list[str]:
-    """The font files (without .woff2) the math in `rendered` draws with."""
-    fonts = {"KaTeX_Main-Regular"} if rendered else set()
+def primes_inline(mathml: str) -> str:
+    """`σ'` as σ followed by ′, not σ with ′ as a superscript. KaTeX's MathML says <msup>, but
+    the prime character of an OpenType math font is already drawn raised: as a superscript it
+    goes up a second time and shrinks to a tick (TeX raises its own big prime glyph instead)."""
+    while match := _PRIME_SUPERSCRIPT.search(mathml):
+        depth, start = 0, match.start()
+        for tag in reversed(list(_MSUP_TAG.finditer(mathml, 0, start))):
+            depth += 1 if tag[1] else -1
+            if depth < 0:  # the <msup> this superscript closes
+                start = tag.start()
+                break
+        prime = match[0].removesuffix("</msup>")
+        inner = mathml[start + len("<msup>") : match.start()]
+        mathml = f"{mathml[:start]}<mrow>{inner}{prime}</mrow>{mathml[match.end():]}"
+    return mathml
+
+
+def unary_signs(mathml: str) -> str:
+    """Mark a sign that follows an operator as a prefix. TeX spaces the minus of `x = -20` as a
+    sign; MathML gives an <mo> in the middle of a row the spacing of a binary minus
+    (`x = − 20`) unless it says form="prefix", and KaTeX does not say it."""
+    return _SIGN_AFTER_OPERATOR.sub(r'\1<mo form="prefix">\2</mo>', mathml)
+
+
+def math_italic(char: str) -> str:
+    """The Mathematical Italic code point a browser draws a one-letter <mi> with (MathML Core's
+    `text-transform: math-auto`): x -> U+1D465, θ -> U+1D703. Other characters stay as they are."""
+    code = ord(char)
+    if char == "h":
+        return "\u210e"  # the italic h was in Unicode before the block: the block has a hole
+    for first, last, italic in ((0x41, 0x5A, 0x1D434), (0x61, 0x7A, 0x1D44E),
+                                (0x391, 0x3A9, 0x1D6E2), (0x3B1, 0x3C9, 0x1D6FC)):
+        if first <= code <= last:
+            return chr(italic + code - first)
+    others = {"ı": 0x1D6A4, "ȷ": 0x1D6A5, "∇": 0x1D6FB, "∂": 0x1D715, "ϵ": 0x1D716,
+              "ϑ": 0x1D717, "ϰ": 0x1D718, "ϕ": 0x1D719, "ϱ": 0x1D71A, "ϖ": 0x1D71B}
+    return chr(others[char]) if char in others else char
+
+
+def drawn_chars(rendered: list[str]) -> set[str]:
+    """The characters the MathML in `rendered` shows (its TeX annotation is not drawn),
+    one-letter identifiers as the italic letters the browser swaps in for them."""
+    chars: set[str] = set()
     for piece in rendered:
-        for classes in _CLASSES.findall(piece):
-            names = set(classes.split())
-            fonts.update(font for needed, font in FONT_RULES if needed <= names)
-    return sorted(fonts)
+        mathml = _ANNOTATION.sub("", piece)
+        chars.update(char for text in _TEXT.findall(mathml) for char in html.unescape(text))
+        chars.update(math_italic(html.unescape(letter)) for letter in _SINGLE_MI.findall(mathml))
+    return chars
 
 
 def on_post_page(output: str, page, config) -> str:
     rendered: list[str] = []
     output = render_math_html(output, page.file.src_uri, rendered)
-    for piece in rendered:
-        _site_chars.update(html.unescape("".join(_TEXT.findall(piece))))
-    fonts = fonts_used(rendered)
-    _site_fonts.update(fonts)
-    if fonts and "material/offline" not in config.plugins:
-        base = posixpath.relpath(FONTS_DIR, posixpath.dirname(page.file.dest_uri) or ".")
-        links = "".join(
-            f'<link rel="preload" href="{base}/{font}.woff2" as="font" type="font/woff2"'
-            " crossorigin>"
-            for font in fonts
-        )
-        output = output.replace("</head>", links + "</head>", 1)
+    if not rendered:
+        return output
+    _site_chars.update(drawn_chars(rendered))
+    _pages_with_math.append(page.file.src_uri)
+    if "material/offline" not in config.plugins:
+        href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
+        link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
+        output = output.replace("</head>", link + "</head>", 1)
     return output
 
 
 def subset_font(data: bytes, chars: str) -> bytes:
-    """`data` (a woff2 font) cut down to the glyphs of `chars`; same input, same bytes."""
+    """`data` (a woff2 font) cut down to the glyphs of `chars`, with the size variants and
+    pieces its MATH table stretches them with; same input, same bytes."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -138,6 +163,7 @@ def subset_font(data: bytes, chars: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False
+    options.layout_features = ["*"]  # ssty (script-size glyphs) and friends: MathML uses them
     options.name_IDs = [1, 2]  # family and style names are all the browser needs
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(char) for char in chars])
@@ -149,29 +175,26 @@ def subset_font(data: bytes, chars: str) -> bytes:
 
 def on_pre_build(config) -> None:
     _site_chars.clear()
-    _site_fonts.clear()
+    _pages_with_math.clear()
 
 
 def on_post_build(config) -> None:
-    fonts = Path(config.site_dir) / FONTS_DIR
-    if not fonts.is_dir():
+    path = Path(config.site_dir) / MATH_FONT
+    if not _pages_with_math or not path.is_file():
         return
-    chars = "".join(sorted(_site_chars | set(ALWAYS_KEPT)))
-    cache = Path(config.config_file_path).resolve().parent / ".cache" / "katex-fonts"
+    chars = "".join(sorted((_site_chars | set(ALWAYS_KEPT)) - set(" \n\t")))
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "math-font"
     cache.mkdir(parents=True, exist_ok=True)
-    before = after = 0
-    for path in sorted(fonts / f"{name}.woff2" for name in _site_fonts):
-        data = path.read_bytes()
-        key = hashlib.sha256(data + chars.encode() + SUBSET_VERSION.encode()).hexdigest()[:32]
-        cached = cache / f"{path.stem}.{key}.woff2"
-        if not cached.exists():
-            partial = cached.with_suffix(".part")
-            partial.write_bytes(subset_font(data, chars))
-            partial.replace(cached)  # atomic: a killed build leaves no half-written subset
-        subset = cached.read_bytes()
-        path.write_bytes(subset)
-        before, after = before + len(data), after + len(subset)
+    data = path.read_bytes()
+    key = hashlib.sha256(data + chars.encode() + SUBSET_VERSION.encode()).hexdigest()[:32]
+    cached = cache / f"{path.stem}.{key}.woff2"
+    if not cached.exists():
+        partial = cached.with_suffix(".part")
+        partial.write_bytes(subset_font(data, chars))
+        partial.replace(cached)  # atomic: a killed build leaves no half-written subset
+    subset = cached.read_bytes()
+    path.write_bytes(subset)
     log.info(
-        "KaTeX: %d fonts cut to the %d characters the math shows, %d KB -> %d KB",
-        len(_site_fonts), len(chars), before // 1024, after // 1024,
+        "math font: cut to the %d characters the math of %d pages shows, %d KB -> %d KB",
+        len(chars), len(_pages_with_math), len(data) // 1024, len(subset) // 1024,
     )

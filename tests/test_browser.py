@@ -85,7 +85,7 @@ OPEN_FOLDS = "() => document.querySelectorAll('details').forEach(d => { d.open =
 
 # Visible text outside code that still looks like TeX: a control word, \( \) \[ \], or a $.
 RAW_TEX = r"""() => {
-  const skip = "pre, code, script, style, noscript, .katex-mathml, .md-search";
+  const skip = "pre, code, script, style, noscript, annotation, .md-search";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const found = [];
   while (walker.nextNode()) {
@@ -143,10 +143,9 @@ SIDEWAYS = """() => {
   return out;
 }"""
 
-# KaTeX faces the page drew with, and the font files it preloads (hooks/katex_math.py)
+# Web fonts the page drew with, and the font files it preloads (hooks/katex_math.py)
 FONTS = """() => ({
-  loaded: [...document.fonts].filter(f => f.status === "loaded" && f.family.startsWith("KaTeX"))
-    .map(f => [f.family, f.style, String(f.weight)]),
+  loaded: [...document.fonts].filter(f => f.status === "loaded").map(f => f.family),
   preloaded: [...document.querySelectorAll("link[rel=preload][as=font]")]
     .map(l => new URL(l.href).pathname.split("/").pop()),
 })"""
@@ -243,7 +242,7 @@ def test_pages_load_cleanly(visit, pages, scheme):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_math_rendered_and_figures_visible(visit, pages, scheme):
     """No raw TeX (a control word, \\( \\[ or $) in the visible text outside code, every formula
-    rendered by KaTeX; every figure and image shown with a non-zero size."""
+    rendered (MathML from KaTeX); every figure and image shown with a non-zero size."""
 
     def check(path):
         result = visit(scheme, path)
@@ -271,16 +270,12 @@ def test_axe_reports_no_violation(visit, pages, scheme):
     assert _failing(pages, lambda path: visit(scheme, path)["axe"]) == {}
 
 
-def _face(font_file: str) -> list[str]:
-    """KaTeX_Math-BoldItalic.woff2 -> [KaTeX_Math, italic, 700], as document.fonts names it."""
-    family, variant = font_file.removesuffix(".woff2").split("-")
-    return [family, "italic" if "Italic" in variant else "normal",
-            "700" if "Bold" in variant else "400"]
+FONT_FILES = {"notes-math.woff2": "Notes Math"}  # file -> family, as document.fonts names it
 
 
 def test_first_view_loads_what_it_shows_and_no_more(visit, pages):
     """The search index waits until the reader reaches for search (overrides/main.html); the
-    KaTeX fonts a page preloads are exactly the faces it draws with, so the math does not shift
+    fonts a page preloads are exactly the faces it draws with, so the math does not shift
     when a late font swaps in, and no preloaded byte is wasted."""
 
     def check(path):
@@ -288,7 +283,7 @@ def test_first_view_loads_what_it_shows_and_no_more(visit, pages):
         wrong = [f"requested before any search: {url}"
                  for url in result["requested"] if url.endswith("search_index.json")]
         loaded = sorted(result["fonts"]["loaded"])
-        preloaded = sorted(_face(name) for name in result["fonts"]["preloaded"])
+        preloaded = sorted(FONT_FILES.get(name, name) for name in result["fonts"]["preloaded"])
         if loaded != preloaded:
             wrong.append(f"fonts drawn {loaded} != fonts preloaded {preloaded}")
         return wrong

@@ -1,12 +1,13 @@
-"""What keeps a page's first view light (task "browser"): KaTeX fonts cut to the site's glyphs,
-lean figure SVG, a compact search index. The browser side (what a page actually requests) is
-in tests/test_browser.py."""
+"""What keeps a page's first view light (task "browser"): math as MathML with one math font cut
+to the site's glyphs, lean figure SVG, a compact search index. The browser side (what a page
+actually requests) is in tests/test_browser.py."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from browser_support import site_pages as page_paths
 from conftest import ROOT, page_html
 from fontTools.ttLib import TTFont
 
-VENDORED_FONTS = ROOT / "docs" / "assets" / "katex" / "fonts"
+MATH_FONT = "assets/fonts/notes-math.woff2"
 FIGURE = re.compile(r'<figure class="live-figure">.*?</figure>', re.DOTALL)
 
 
@@ -23,63 +24,85 @@ def site_pages(site: Path) -> dict[str, str]:
     return {path: page_html(site, path) for path in page_paths(site)}
 
 
-class _MathText(HTMLParser):
-    """Collects the text inside `.katex-html` (the drawn half of KaTeX's output, not MathML)."""
+def italic(letter: str) -> str:
+    """The Mathematical Italic form a browser draws a one-letter <mi> with (x -> 𝑥, θ -> 𝜃)."""
+    name = unicodedata.name(letter)
+    for script, case in (("LATIN", "CAPITAL"), ("LATIN", "SMALL"),
+                         ("GREEK", "CAPITAL"), ("GREEK", "SMALL")):
+        if name.startswith(f"{script} {case} LETTER "):
+            try:
+                return unicodedata.lookup(f"MATHEMATICAL ITALIC {case} {name.split()[-1]}")
+            except KeyError:  # italic h predates the block: PLANCK CONSTANT
+                return "\u210e" if letter == "h" else letter
+    return letter
+
+
+class _DrawnMath(HTMLParser):
+    """Collects what the <math> elements draw: their text but not the TeX annotation, with
+    each one-letter <mi> as its italic form."""
 
     def __init__(self):
         super().__init__()
-        self.depth = 0
+        self.open: list[tuple[str, bool]] = []
         self.chars: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += 1
-        elif "katex-html" in (dict(attrs).get("class") or "").split():
-            self.depth = 1
+        if tag == "math" or self.open:
+            self.open.append((tag, tag == "mi" and not attrs))
 
     def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
+        if self.open:
+            self.open.pop()
 
     def handle_data(self, data):
-        if self.depth:
-            self.chars.update(data)
+        if not self.open or any(tag == "annotation" for tag, _ in self.open):
+            return
+        plain_mi = self.open[-1][1]
+        self.chars.update(italic(data) if plain_mi and len(data) == 1 else data)
 
 
 def math_chars(pages: dict[str, str]) -> set[str]:
-    parser = _MathText()
+    parser = _DrawnMath()
     for text in pages.values():
         parser.feed(text)
-    return parser.chars
+    return parser.chars - set(" \n")
 
 
 def codepoints(font_file: Path) -> set[int]:
     return set(TTFont(font_file).getBestCmap())
 
 
-def test_katex_fonts_are_cut_to_the_glyphs_the_math_shows(built_site):
+def test_math_is_mathml_only(built_site):
+    """KaTeX's HTML rendering (thousands of spans per page) is gone; every formula is MathML
+    with its TeX kept as an annotation."""
     pages = site_pages(built_site)
-    chars = {ord(c) for c in math_chars(pages)}
-    assert len(chars) > 40  # letters, digits, operators, Greek, sums…
-    preload = re.compile(r'fonts/(KaTeX_[\w-]+\.woff2)" as="font"')
-    preloaded = set(preload.findall("".join(pages.values())))
-    assert {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"} <= preloaded
-    served_total = vendored_total = 0
-    for name in sorted(preloaded):
-        vendored = VENDORED_FONTS / name
-        served = built_site / "assets" / "katex" / "fonts" / name
-        needed = codepoints(vendored) & chars
-        assert needed <= codepoints(served), f"{served.name} lost glyphs the math shows"
-        assert served.stat().st_size < vendored.stat().st_size, served.name
-        served_total += served.stat().st_size
-        vendored_total += vendored.stat().st_size
-    assert served_total < vendored_total / 2
+    formulas = sum(text.count('class="katex"') for text in pages.values())
+    assert formulas > 100
+    for path, text in pages.items():
+        assert "katex-html" not in text, path
+        assert text.count('class="katex"') == text.count("<math "), path
+        assert text.count("<math ") == text.count('<annotation encoding="application/x-tex">')
 
 
-def test_every_math_page_preloads_its_base_math_fonts(built_site):
+def test_math_font_is_cut_to_the_glyphs_the_math_shows(built_site):
+    chars = {ord(c) for c in math_chars(site_pages(built_site))}
+    assert len(chars) > 60  # letters, their italics, digits, operators, Greek, sums…
+    assert ord("𝑥") in chars and ord("𝜃") in chars and ord("∑") in chars
+    vendored, served = ROOT / "docs" / MATH_FONT, built_site / MATH_FONT
+    needed = codepoints(vendored) & chars
+    latin_and_math = {c for c in chars if not unicodedata.name(chr(c)).startswith("CJK")}
+    assert needed == latin_and_math  # Chinese in \\text{…} comes from the reader's fonts
+    assert needed <= codepoints(served), "the subset lost glyphs the math shows"
+    assert served.stat().st_size < vendored.stat().st_size / 5
+    math = TTFont(served)["MATH"].table  # what stretches brackets and places scripts is kept
+    constructions = math.MathVariants.VertGlyphCoverage.glyphs
+    assert TTFont(served).getBestCmap()[ord("(")] in constructions
+
+
+def test_every_math_page_preloads_the_math_font(built_site):
     for name, text in site_pages(built_site).items():
-        if 'class="katex"' in text:
-            assert 'KaTeX_Main-Regular.woff2" as="font"' in text, name
+        preloads = text.count('notes-math.woff2" as="font"')
+        assert preloads == (1 if "<math " in text else 0), name
 
 
 def test_figures_are_lean(built_site):
