@@ -388,7 +388,8 @@ def _run_jobs(claims: Path, jobs: list[Job], owner: str, parent: int) -> int:
 
 def work(claims: Path) -> int:
     """Import what the blocks import, then fork: both halves share those imports (torch alone
-    is about 1.5 s), one runs blocks in the build's order, the other from the far end."""
+    is about 1.5 s); this half runs blocks in the build's order, the forked one the optimizer
+    blocks, then from the far end."""
     build = os.getppid()
     jobs = [Job(**item) for item in json.loads((claims / "jobs.json").read_text("utf-8"))]
     for job in jobs:
@@ -421,7 +422,9 @@ def work(claims: Path) -> int:
         os._exit(0)
 
     signal.signal(signal.SIGTERM, terminate)
-    status = _run_jobs(claims, jobs, WORKERS[0], build)
+    # The optimizer blocks stay with the forked half: taking one while it still imports
+    # torch._dynamo would make this half import it too.
+    status = _run_jobs(claims, [job for job in jobs if not job.optim], WORKERS[0], build)
     if os.getppid() != build:
         stop_child()  # the build is gone: nobody needs the rest
     os.waitpid(child, 0)
