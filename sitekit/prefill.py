@@ -17,10 +17,10 @@ what they import (`mkdocs serve` after a build that ran code: they run here in m
 The worker imports what the blocks import (torch, matplotlib, …), then forks: the two halves
 share those imports (a second `import torch` is 1.5 s of CPU) and run blocks on both cores, one
 in the order the build reaches them, the other starting with the blocks that use `torch.optim`
-(so that only it pays torch._dynamo's import) and then from the far end. The build process does
-not import torch for a block the worker can run: on a busy machine that second import made a
-cold build slower than a serial one. It runs a block itself only when it has already imported
-everything the block imports, or when the worker is gone.
+(so that only it pays torch._dynamo's import) and the figures, then from the far end. The build
+process does not import torch for a block the worker can run: on a busy machine that second
+import made a cold build slower than a serial one. It runs a block itself only when it has
+already imported everything the block imports, or when the worker is gone.
 
 Claims: whoever runs a block first claims it with os.open(<claims>/<key>, O_CREAT | O_EXCL) in a
 temporary folder made for this build (not in the cache: a crash leaves nothing a later build
@@ -94,7 +94,8 @@ class Job:
     key: str
     code: str
     page: str
-    optim: bool = False
+    optim: bool = False  # uses torch.optim: the first one imports torch._dynamo
+    figure: bool = False  # html="1": a figure, the costly blocks (0.1-0.6 s each)
 
 
 def _job(info: str, body: list[str], page: str, root: Path) -> Job | None:
@@ -112,7 +113,8 @@ def _job(info: str, body: list[str], page: str, root: Path) -> Job | None:
         return None  # the page build reports a missing snippet
     if "--8<--" in code:
         return None  # nested includes: the page's code is not the file's text
-    return Job(exec_cache.snippet_key(code), code, page, bool(_OPTIM.search(code)))
+    figure = options.get("html", "").lower() not in _FALSE
+    return Job(exec_cache.snippet_key(code), code, page, bool(_OPTIM.search(code)), figure)
 
 
 def page_jobs(markdown: str, page: str, root: Path) -> list[Job]:
@@ -161,10 +163,13 @@ def scan(docs_dir: Path, root: Path) -> list[Job]:
     return list(jobs.values())
 
 
-def far_end_order(jobs: list[Job]) -> list[Job]:
-    """For the worker's forked half: the optimizer blocks first (only one process should pay
-    torch._dynamo's import), in the build's order; then the rest from the far end."""
-    return [j for j in jobs if j.optim] + [j for j in reversed(jobs) if not j.optim]
+def forked_half_order(jobs: list[Job]) -> list[Job]:
+    """For the worker's forked half (the other runs blocks in the build's order): the optimizer
+    blocks (only one process should pay torch._dynamo's import), then the figures, both in the
+    build's order, so that the costly blocks the build reaches first are done by two
+    processes; then the rest from the far end."""
+    first = [j for j in jobs if j.optim] + [j for j in jobs if j.figure and not j.optim]
+    return first + [j for j in reversed(jobs) if j not in first]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,8 +393,8 @@ def _run_jobs(claims: Path, jobs: list[Job], owner: str, parent: int) -> int:
 
 def work(claims: Path) -> int:
     """Import what the blocks import, then fork: both halves share those imports (torch alone
-    is about 1.5 s); this half runs blocks in the build's order, the forked one the optimizer
-    blocks, then from the far end."""
+    is about 1.5 s); this half runs blocks in the build's order, the forked one as
+    forked_half_order says."""
     build = os.getppid()
     jobs = [Job(**item) for item in json.loads((claims / "jobs.json").read_text("utf-8"))]
     for job in jobs:
@@ -407,7 +412,7 @@ def work(claims: Path) -> int:
     sys.stderr.flush()
     child = os.fork()
     if child == 0:
-        status = _run_jobs(claims, far_end_order(jobs), WORKERS[1], me)
+        status = _run_jobs(claims, forked_half_order(jobs), WORKERS[1], me)
         sys.stderr.flush()
         os._exit(status)
 
