@@ -38,7 +38,8 @@ checksum) as always. In the summary, a block the worker ran counts as a miss of 
 
 Lifetime: the build terminates the worker by its PID in on_post_build, on_build_error,
 on_shutdown and at exit (the worker then terminates its forked half by PID); both also stop
-when the process that started them is gone or the claims folder was removed.
+when the process that started them is gone (a killed build: the worker then removes the claims
+folder) or the claims folder was removed.
 
 Switch: LIVE_CODE_PREFILL=off runs every block in the build process, as before. Nothing is
 prefilled with the cache off (LIVE_CODE_CACHE=off) or execution off (LIVE_CODE_EXEC=false).
@@ -431,7 +432,10 @@ def work(claims: Path) -> int:
     # torch._dynamo would make this half import it too.
     status = _run_jobs(claims, [job for job in jobs if not job.optim], WORKERS[0], build)
     if os.getppid() != build:
-        stop_child()  # the build is gone: nobody needs the rest
+        stop_child()  # the build is gone (killed): nobody needs the rest, nor the claims
+        os.waitpid(child, 0)
+        shutil.rmtree(claims, ignore_errors=True)
+        return status
     os.waitpid(child, 0)
     return status
 
