@@ -63,7 +63,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitekit import exec_cache
@@ -97,6 +97,22 @@ class Job:
     page: str
     optim: bool = False  # uses torch.optim: the first one imports torch._dynamo
     figure: bool = False  # html="1": a figure, the costly blocks (0.1-0.6 s each)
+    needs: tuple[str, ...] = ()  # the modules it imports (torch._dynamo for an optimizer)
+
+
+def imports(code: str) -> set[str]:
+    """The modules a block imports at its top level."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
 
 
 def _job(info: str, body: list[str], page: str, root: Path) -> Job | None:
@@ -116,6 +132,13 @@ def _job(info: str, body: list[str], page: str, root: Path) -> Job | None:
         return None  # nested includes: the page's code is not the file's text
     figure = options.get("html", "").lower() not in _FALSE
     return Job(exec_cache.snippet_key(code), code, page, bool(_OPTIM.search(code)), figure)
+
+
+def with_needs(job: Job) -> Job:
+    """The job with the modules it needs (parsed only for missing blocks: a warm build scans
+    every block)."""
+    needs = imports(job.code) | ({"torch._dynamo"} if job.optim else set())
+    return replace(job, needs=tuple(sorted(needs)))
 
 
 def page_jobs(markdown: str, page: str, root: Path) -> list[Job]:
@@ -196,26 +219,10 @@ def _done(claims: Path, key: str) -> Path:
 # The build process
 
 
-def imports(code: str) -> set[str]:
-    """The modules a block imports at its top level."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return set()
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)
-    return names
-
-
 def ready_here(job: Job) -> bool:
     """True if this process has already paid for what the block imports (then running it here
     costs what it costs the worker); else the worker, which has, should run it."""
-    needed = imports(job.code) | ({"torch._dynamo"} if job.optim else set())
-    return all(name in sys.modules for name in needed)
+    return all(name in sys.modules for name in job.needs)
 
 
 @dataclass
@@ -312,7 +319,7 @@ def start(config) -> Prefill | None:
     with _config_dir(root):
         folder = exec_cache.cache_dir()
         missing = [
-            job
+            with_needs(job)
             for job in scan(Path(config.docs_dir), root)
             if not (folder / f"{job.key}.json").exists()
         ]
@@ -398,11 +405,12 @@ def work(claims: Path) -> int:
     forked_half_order says."""
     build = os.getppid()
     jobs = [Job(**item) for item in json.loads((claims / "jobs.json").read_text("utf-8"))]
+    jobs = [replace(job, needs=tuple(job.needs)) for job in jobs]  # JSON gave lists
     for job in jobs:
         if exec_cache.snippet_key(job.code) != job.key:
             print(f"key {job.key[:12]} differs here: not the build's sitekit?", file=sys.stderr)
             return 2
-    for name in sorted(set().union(*(imports(job.code) for job in jobs))):
+    for name in sorted(set().union(*(job.needs for job in jobs)) - {"torch._dynamo"}):
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 (the block that imports it fails in the build)

@@ -382,14 +382,28 @@ def test_prefilled_cold_build_is_the_serial_build_byte_for_byte(cold, tmp_path):
     assert not Path(found[2]).exists()
 
 
-def test_scan_keys_are_the_keys_the_pages_compute(cold, monkeypatch):
-    monkeypatch.chdir(cold)  # the build's working folder and project folder
-    monkeypatch.setenv("MKDOCS_CONFIG_DIR", str(cold))
-    scanned = prefill.scan(cold / "docs", cold)
-    assert [job.page for job in scanned] == ["index.md", *["alpha.md"] * 2, *["beta.md"] * 2]
+SCAN = (
+    "import json, pathlib\nfrom sitekit import prefill\n"
+    "root = pathlib.Path.cwd()\n"
+    "print(json.dumps([[j.page, j.key] for j in prefill.scan(root / 'docs', root)]))"
+)
+
+
+def test_scan_keys_are_the_keys_the_pages_compute(cold):
+    # scanned as the build scans: the site's folder, its copy of sitekit (the key hashes it)
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN],
+        cwd=cold,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(cold), "MKDOCS_CONFIG_DIR": str(cold)},
+        check=True,
+    )
+    scanned = json.loads(done.stdout)
+    assert [page for page, _ in scanned] == ["index.md", *["alpha.md"] * 2, *["beta.md"] * 2]
     serial = build(cold, "-v", LIVE_CODE_PREFILL="off")
     ran = set(re.findall(r"exec cache miss: \S+ block \d+ \[([0-9a-f]{12})\]", serial["log"]))
-    assert {job.key[:12] for job in scanned} == ran
+    assert {key[:12] for _, key in scanned} == ran
     assert serial["misses"] == 5
 
 
