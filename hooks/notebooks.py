@@ -10,16 +10,18 @@ out of the notebook (they need this repository's sitekit); a note names the figu
 
 Outputs are the pages' outputs: each code cell's stream output comes from
 sitekit.exec_cache.cached_output, the same key, runner and fresh torch state as the page
-block, so on a cold build each snippet runs once (here or for its page, whichever comes first)
-and on a warm build never. mkdocs-jupyter then renders the notebook with execute: false: no
-kernel, no second torch import. tests/test_notebooks.py runs every notebook on a fresh kernel
-(nbclient) and compares its outputs with these.
+block. A notebook is written when MkDocs is about to read it, after the chapter's pages, so on
+a cold build each snippet has run once for its page by then (or in sitekit.prefill's worker)
+and here it is a cache hit; on a warm build nothing runs. mkdocs-jupyter then renders the
+notebook with execute: false: no kernel, no second torch import. tests/test_notebooks.py runs
+every notebook on a fresh kernel (nbclient) and compares its outputs with these.
 
 Which chapters: the nav section whose entries are `notebooks/<slug>.ipynb`; the chapter of
 `<slug>` is every nav page under `docs/<slug>/`, its title the top-level nav title holding them.
-Notebooks are written to `.cache/notebooks/` (git-ignored, rewritten only when they change) and
-added to the build as files with that source path (mkdocs-jupyter reads `abs_src_path`), with a
-higher event priority than mkdocs-jupyter so that its on_files picks them up. Colab opens
+Notebooks are added to the build in on_files as files under `.cache/notebooks/` (git-ignored;
+mkdocs-jupyter reads `abs_src_path`), with a higher event priority than mkdocs-jupyter so that
+its on_files picks them up, and written there (only when they change) in on_pre_page, again
+before mkdocs-jupyter's, which keys its own cache on the file's text. Colab opens
 notebooks from GitHub only, so a copy is committed under `notebooks/` for the Colab link;
 `python hooks/notebooks.py` rewrites it and a test fails when it differs from a generation.
 
@@ -356,18 +358,26 @@ def _output_of(code: str) -> str:
     return output
 
 
+def notebook(slug: str, title: str, paths: list[str], docs_dir: Path) -> str:
+    """The notebook JSON of one chapter (paths: its pages, in nav order)."""
+    pages = [(docs_dir / path).read_text(encoding="utf-8") for path in paths]
+    cells = chapter_cells(slug, title, pages, _output_of)
+    return notebook_json(cells, _output_of)
+
+
 def generate(nav, docs_dir: Path) -> dict[str, str]:
     """slug -> notebook JSON for every chapter notebook in the nav."""
-    result = {}
-    for slug, title, paths in chapters(nav):
-        pages = [(docs_dir / path).read_text(encoding="utf-8") for path in paths]
-        cells = chapter_cells(slug, title, pages, _output_of)
-        result[slug] = notebook_json(cells, _output_of)
-    return result
+    return {slug: notebook(slug, title, paths, docs_dir) for slug, title, paths in chapters(nav)}
 
 
 # ---------------------------------------------------------------------------------------------
-# MkDocs events
+# MkDocs events: the notebooks are added as files in on_files and written just before MkDocs
+# reads each one (on_pre_page). MkDocs reads them last, after the chapters' pages, so on a cold
+# build the pages have run their blocks (sitekit.prefill's worker alongside) and every output
+# the notebook needs is in the exec cache; written in on_files instead, the blocks would run
+# there, before any page work could overlap with them.
+
+_pending: dict[str, tuple[str, str, list[str]]] = {}  # src_uri -> chapter, until it is written
 
 
 def _cache_root(config) -> Path:
@@ -378,25 +388,34 @@ def _cache_root(config) -> Path:
 def on_files(files, config):
     global stats
     stats = Stats()
-    notebooks = generate(config.nav, Path(config.docs_dir))
-    if not notebooks:
-        return files
+    _pending.clear()
     src_dir = _cache_root(config)
-    for slug, text in notebooks.items():
+    for slug, title, paths in chapters(config.nav):
         src_uri = f"{NOTEBOOK_DIR}/{slug}.ipynb"
-        target = src_dir / src_uri
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        _pending[src_uri] = (slug, title, paths)
         files.append(File(src_uri, str(src_dir), config.site_dir, config.use_directory_urls))
-    stats.notebooks = len(notebooks)
-    log.info(
-        "notebooks: %d generated, %d outputs (%d run now, the rest from the exec cache)",
-        stats.notebooks,
-        stats.cells,
-        stats.ran,
-    )
     return files
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_pre_page, which keys its cache on the file's text
+def on_pre_page(page, config, files):
+    chapter = _pending.pop(page.file.src_uri, None)
+    if chapter is None:
+        return page
+    text = notebook(*chapter, Path(config.docs_dir))
+    target = Path(page.file.abs_src_path)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    stats.notebooks += 1
+    if not _pending:
+        log.info(
+            "notebooks: %d generated, %d outputs (%d run now, the rest from the exec cache)",
+            stats.notebooks,
+            stats.cells,
+            stats.ran,
+        )
+    return page
 
 
 def is_notebook(page) -> bool:

@@ -30,6 +30,12 @@ Switches (environment variables):
   LIVE_CODE_CACHE_VERSIONS   override recorded versions, e.g. "torch=0.0" (tests)
 markdown-exec's own `enabled: !ENV [LIVE_CODE_EXEC, true]` (mkdocs.yml) turns execution off.
 
+On a cold build most blocks are run by sitekit.prefill's worker process while the build renders
+pages: on a miss the runner first asks sitekit.prefill.wait_for for the worker's entry. A block
+that was missing when the build started counts as a miss (run in this build) whichever process
+ran it. snippet_key and run_snippet are the key and the runner of a session-less block, shared
+by the pages, hooks/notebooks.py (cached_output) and the worker.
+
 Per-block hits and misses are logged at debug level (`mkdocs build -v`); one summary line per
 build at info level. The summary comes from `on_post_build`, because this file is also listed
 under `hooks:` in mkdocs.yml; engines that ignore hooks get it at process exit instead.
@@ -299,10 +305,19 @@ def _cached_run(
 
     use_cache = enabled()
     if use_cache:
+        from sitekit import prefill
+
         output, state = load(block.key)
+        if output is None and not session:  # sitekit.prefill's worker may be running it
+            output = prefill.wait_for(block.key)
         if output is not None:
-            stats.hits += 1
-            log.debug("exec cache hit (output): %s", block.where)
+            if prefill.missing_at_start(block.key):  # run in this build, by the worker
+                stats.misses += 1
+                stats.pages.add(block.page.page)
+                log.debug("exec cache miss, run by the prefill worker: %s", block.where)
+            else:
+                stats.hits += 1
+                log.debug("exec cache hit (output): %s", block.where)
             return output
         if state == "corrupt":
             stats.corrupt += 1
@@ -476,21 +491,40 @@ def on_post_build(config) -> None:
 # Outside a page (hooks/notebooks.py: a chapter's notebook shows the same outputs as its pages)
 
 
-def cached_output(code: str) -> tuple[str, bool]:
-    """The printed output of a session-less `python exec="1"` block holding `code`, as a page
-    gets it: the same key, the same fresh torch state, the same runner. Returns (output,
-    ran): served from the cache (ran False) or run now and stored. Raises markdown-exec's
-    ExecutionError when the code fails. Never touches the page statistics."""
-    key = block_key(code, [], _relative_cwd(None), None)
-    if enabled():
-        output, _ = load(key)
-        if output is not None:
-            return output, False
+def snippet_key(code: str) -> str:
+    """The key of a session-less block whose only options are about display: what a page
+    computes for it, and what hooks/notebooks.py and sitekit.prefill compute from its code."""
+    return block_key(code, [], _relative_cwd(None), None)
+
+
+def run_snippet(code: str) -> str:
+    """Run a session-less block the way a page does on a miss (fresh torch state, markdown-exec's
+    runner) and return what it printed. Raises markdown-exec's ExecutionError when it fails."""
     from markdown_exec._internal.formatters import python as exec_python
 
     reset_torch_state()
-    output = exec_python._run_python(code)
-    exec_python._sessions_counter[None] -= 1  # page blocks keep their markdown-exec numbers
+    try:
+        return exec_python._run_python(code)
+    finally:
+        exec_python._sessions_counter[None] -= 1  # page blocks keep their markdown-exec numbers
+
+
+def cached_output(code: str) -> tuple[str, bool]:
+    """The printed output of a session-less `python exec="1"` block holding `code`, as a page
+    gets it: the same key, the same fresh torch state, the same runner. Returns (output,
+    ran): served from the cache or the prefill worker (ran False) or run now and stored.
+    Raises markdown-exec's ExecutionError when the code fails. Never touches the page
+    statistics."""
+    key = snippet_key(code)
+    if enabled():
+        output, _ = load(key)
+        if output is None:
+            from sitekit import prefill
+
+            output = prefill.wait_for(key)
+        if output is not None:
+            return output, False
+    output = run_snippet(code)
     if enabled():
         save(key, output)
     return output, True

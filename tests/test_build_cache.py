@@ -1,9 +1,11 @@
-"""The exec output cache (sitekit/exec_cache.py) and fixed build costs (sitekit/build_speed.py).
+"""The exec output cache (sitekit/exec_cache.py), its prefill worker (sitekit/prefill.py) and
+fixed build costs (sitekit/build_speed.py).
 
 Each case builds a throw-away site (this repository's mkdocs.yml, hooks and sitekit, plus two
 pages with two snippets each) in a temporary folder, with the cache in that folder, and reads
 the cache's one-line summary from the build log: which blocks were hits, which ran, on which
-pages, and whether torch was imported at all.
+pages, and whether torch was imported at all (by the build process; the prefill worker's own
+line says what it ran).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from sitekit import build_speed, exec_cache
+from sitekit import build_speed, exec_cache, prefill
 
 PAGES = {
     "alpha": "# 第一页\n\n一段散文。\n\n{a1}\n\n中间的话。\n\n{a2}\n",
@@ -37,6 +39,10 @@ SUMMARY = re.compile(
     r"(?P<misses>\d+) misses \((?P<corrupt>\d+) corrupt entries recomputed, "
     r"(?P<errors>\d+) failed blocks\); pages run: (?P<pages>.*?); "
     r"torch imported: (?P<torch>yes|no)"
+)
+PREFILL = re.compile(
+    r"exec prefill: (?P<missing>\d+) blocks missing at start; worker processes ran "
+    r"(?P<worker>\d+) \([\d +]+\), this process (?P<here>\d+) \((?P<taken_back>\d+) taken back"
 )
 
 
@@ -82,10 +88,11 @@ def template(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def warm(template, tmp_path_factory) -> tuple[Path, dict]:
-    """The template after one cold build: every block ran and was stored."""
+    """The template after one cold build: every block ran and was stored. Serial (no prefill
+    worker), so that the build process's own counts can be checked."""
     site = tmp_path_factory.mktemp("warm") / "site"
     shutil.copytree(template, site, symlinks=True)
-    result = build(site)
+    result = build(site, LIVE_CODE_PREFILL="off")
     return site, result
 
 
@@ -97,9 +104,10 @@ def site(warm, tmp_path) -> Path:
     return copy
 
 
-def build(site: Path, **env: str) -> dict:
+def build(site: Path, *options: str, **env: str) -> dict:
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site / "out")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site / "out"),
+         *options],  # fmt: skip
         cwd=site,
         capture_output=True,
         text=True,
@@ -118,6 +126,8 @@ def build(site: Path, **env: str) -> dict:
         summary[number] = int(summary[number])
     summary["pages"] = [] if summary["pages"] == "none" else summary["pages"].split(", ")
     summary["log"] = done.stderr
+    worker = PREFILL.search(done.stderr)
+    summary["prefill"] = {k: int(v) for k, v in worker.groupdict().items()} if worker else None
     return summary
 
 
@@ -144,6 +154,7 @@ def test_warm_build_runs_nothing_and_never_imports_torch(site):
     warm = build(site)
     assert (warm["hits"], warm["misses"]) == (4, 0)
     assert warm["torch"] == "no"
+    assert warm["prefill"] is None  # nothing missing: no worker started
     # pages from the cache are byte for byte the pages the cold build rendered
     assert {page: html(site, page) for page in ("alpha", "beta")} == cold_pages
 
@@ -208,6 +219,7 @@ def test_cache_off_runs_everything_and_writes_nothing(site):
     after = build(site, LIVE_CODE_CACHE="off")
     assert (after["hits"], after["misses"]) == (0, 4)
     assert after["state"].startswith("off")
+    assert after["prefill"] is None  # serial, as in CI's cold build
     assert not (site / ".cache" / "exec").exists()
 
 
@@ -313,3 +325,131 @@ def test_session_block_after_hits_replays_the_earlier_blocks(site):
     assert (after["hits"], after["misses"], after["errors"]) == (3, 1, 0)
     assert "answer 43" in html(site, "beta")
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefill: on a cold build a worker process fills the cache while the build renders pages
+
+PLAIN = 'print("plain", 6 * 7)\n'  # imports nothing: the build process runs it itself
+DIES_IN_WORKER = (
+    "import os\nimport sys\n\nimport torch\n\n"
+    'if sys.argv[0].endswith("prefill.py"):  # only in the prefill worker\n'
+    "    os._exit(3)\n"
+    'print("survived", torch.tensor([1, 2]).sum().item())\n'
+)
+RAISES = 'import torch\n\nraise ValueError("boom from " + str(torch.tensor(1).item()))\n'
+
+
+@pytest.fixture
+def cold(template, tmp_path) -> Path:
+    """The template with no cache, and a block on the home page that imports nothing."""
+    site = tmp_path / "cold"
+    shutil.copytree(template, site, symlinks=True)
+    (site / "snippets" / "plain_001.py").write_text(PLAIN, "utf-8")
+    (site / "docs" / "index.md").write_text(f"# 首页\n\n{fence('plain_001.py')}\n", "utf-8")
+    return site
+
+
+def pages_and_entries(site: Path) -> dict[str, bytes]:
+    out = {p.relative_to(site).as_posix(): p.read_bytes() for p in entries(site)}
+    for page in ("alpha", "beta"):
+        out[page] = html(site, page).encode()
+    out["index"] = (site / "out" / "index.html").read_bytes()
+    return out
+
+
+def test_prefilled_cold_build_is_the_serial_build_byte_for_byte(cold, tmp_path):
+    serial_site = tmp_path / "serial"
+    shutil.copytree(cold, serial_site, symlinks=True)
+    serial = build(serial_site, LIVE_CODE_PREFILL="off")
+    assert serial["prefill"] is None
+    prefilled = build(cold, "-v")
+    # the worker ran the four torch blocks; the build ran the one that imports nothing (it
+    # reaches the home page long before the worker has imported torch)
+    assert prefilled["prefill"] == {"missing": 5, "worker": 4, "here": 1, "taken_back": 0}
+    # every block still counts as run in this build, on its page
+    assert (prefilled["hits"], prefilled["misses"]) == (0, 5)
+    assert prefilled["pages"] == ["alpha.md", "beta.md", "index.md"]
+    assert prefilled["torch"] == "no"  # only the worker imported torch
+    assert "exec cache miss, run by the prefill worker: alpha.md" in prefilled["log"]
+    assert pages_and_entries(cold) == pages_and_entries(serial_site)
+    assert "alpha-1 tensor([0, 2, 4])" in html(cold, "alpha")
+    # the worker did not outlive its build, and its claims folder is gone
+    found = re.search(r"worker pid (\d+), claims in (\S+)", prefilled["log"])
+    assert found, prefilled["log"]
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(found[1]), 0)
+    assert not Path(found[2]).exists()
+
+
+SCAN = (
+    "import json, pathlib\nfrom sitekit import prefill\n"
+    "root = pathlib.Path.cwd()\n"
+    "print(json.dumps([[j.page, j.key] for j in prefill.scan(root / 'docs', root)]))"
+)
+
+
+def test_scan_keys_are_the_keys_the_pages_compute(cold):
+    # scanned as the build scans: the site's folder, its copy of sitekit (the key hashes it)
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN],
+        cwd=cold,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(cold), "MKDOCS_CONFIG_DIR": str(cold)},
+        check=True,
+    )
+    scanned = json.loads(done.stdout)
+    assert [page for page, _ in scanned] == ["index.md", *["alpha.md"] * 2, *["beta.md"] * 2]
+    serial = build(cold, "-v", LIVE_CODE_PREFILL="off")
+    ran = set(re.findall(r"exec cache miss: \S+ block \d+ \[([0-9a-f]{12})\]", serial["log"]))
+    assert {key[:12] for _, key in scanned} == ran
+    assert serial["misses"] == 5
+
+
+def test_block_the_worker_dropped_is_run_by_the_build(cold):
+    (cold / "snippets" / "beta_002.py").write_text(DIES_IN_WORKER, "utf-8")
+    after = build(cold)
+    assert after["prefill"]["taken_back"] == 1
+    assert after["errors"] == 0
+    assert "survived 3" in html(cold, "beta")
+    assert "alpha-1 tensor([0, 2, 4])" in html(cold, "alpha")
+
+
+def test_block_that_raises_in_the_worker_fails_the_build_as_usual(cold):
+    (cold / "snippets" / "beta_002.py").write_text(RAISES, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(cold / "out")],
+        cwd=cold,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+             "LIVE_CODE_CACHE_DIR": str(cold / ".cache" / "exec")},
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "beta.md" in done.stderr and "boom from 1" in done.stderr
+    assert "1 failed blocks" in done.stderr
+    assert re.search(r"worker processes ran 4 .*\(1 taken back from the worker\)", done.stderr)
+    stored = {json.loads(p.read_text("utf-8"))["output"] for p in entries(cold)}
+    assert not any("boom" in output for output in stored)
+
+
+def test_scan_takes_only_blocks_whose_code_is_known_before_rendering(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    for name in ("a.py", "b.py", "c.py", "d.py", "e.py", "f.py"):
+        (tmp_path / "snippets" / name).write_text(f'print("{name}")\n', "utf-8")
+    page = "\n\n".join(
+        [
+            '```python exec="1" source="above" result="text"\n--8<-- "snippets/a.py"\n```',
+            '> [!tip] 提示\n>\n> ```python exec="1" html="1"\n> --8<-- "snippets/b.py"\n> ```',
+            '```python exec="1" session="s"\n--8<-- "snippets/c.py"\n```',  # a session
+            '```python exec="1" workdir="tmp"\n--8<-- "snippets/d.py"\n```',  # runs elsewhere
+            '````markdown\n```python exec="1"\n--8<-- "snippets/e.py"\n```\n````',  # shown
+            '```python\n--8<-- "snippets/f.py"\n```',  # not executed
+            '```python exec="1"\n--8<-- "snippets/a.py"\nprint("more")\n```',  # more code
+            '```python exec="1"\n--8<-- "snippets/missing.py"\n```',  # the build reports it
+        ]
+    )
+    jobs = prefill.page_jobs(page, "p.md", tmp_path)
+    assert [job.code for job in jobs] == ['print("a.py")\n', 'print("b.py")\n']
+    assert jobs[0].key == exec_cache.snippet_key('print("a.py")\n')
