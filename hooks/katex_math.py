@@ -20,7 +20,7 @@ Why MathML only, not KaTeX's HTML (task "browser": mobile performance):
 Page weight (a first view <= 150 KB, no layout shift):
 - After the build the font is cut down to the characters the site's math shows plus whatever
   its MATH table needs to stretch and size them (fontTools; hinting dropped): 390 KB -> about
-  20 KB. The original in docs/ stays whole. Subsets are cached in .cache/math-font/, keyed on
+  17 KB. The original in docs/ stays whole. Subsets are cached in .cache/math-font/, keyed on
   the font and the characters, so a warm build does no font work.
 - Each page with math preloads the font, so it arrives with the render-blocking CSS and the
   math does not jump when it swaps in. Not in the offline edition (Material's offline plugin):
@@ -63,7 +63,7 @@ _SIGN_AFTER_OPERATOR = re.compile(r"(<mo\b[^>]*>(?:[^<)\]}|∥⟩])</mo>)<mo>([�
 MATH_FONT = "assets/fonts/notes-math.woff2"
 # Equation numbers come from CSS counters: keep their glyphs even if no page shows one yet.
 ALWAYS_KEPT = "()0123456789"
-SUBSET_VERSION = "2"  # bump when the subsetting options below change
+SUBSET_VERSION = "3"  # bump when the subsetting options below change
 
 _site_chars: set[str] = set()
 _pages_with_math: list[str] = []
@@ -163,7 +163,10 @@ def subset_font(data: bytes, chars: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False
-    options.layout_features = ["*"]  # ssty (script-size glyphs) and friends: MathML uses them
+    # fontTools' default features, plus dotless i/j under accents and flattened accents over
+    # capitals. Not ssty (script-size glyph shapes): twice the bytes for a difference only
+    # Firefox draws; KaTeX's HTML scaled the ordinary glyphs too.
+    options.layout_features += ["dtls", "flac"]
     options.name_IDs = [1, 2]  # family and style names are all the browser needs
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(char) for char in chars])
