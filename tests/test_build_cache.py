@@ -104,10 +104,10 @@ def site(warm, tmp_path) -> Path:
     return copy
 
 
-def build(site: Path, *options: str, **env: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site / "out"),
-         *options],  # fmt: skip
+def run_build(site: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the test site in a subprocess, its cache in the site's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site / "out"), *options],
         cwd=site,
         capture_output=True,
         text=True,
@@ -118,6 +118,10 @@ def build(site: Path, *options: str, **env: str) -> dict:
             **env,
         },
     )
+
+
+def build(site: Path, *options: str, **env: str) -> dict:
+    done = run_build(site, "--strict", *options, **env)
     assert done.returncode == 0, done.stderr
     found = SUMMARY.search(done.stderr)
     assert found, f"no exec cache summary in the build log:\n{done.stderr}"
@@ -227,27 +231,14 @@ def test_failing_block_is_never_cached(site):
     snippet = site / "snippets" / "beta_002.py"
     snippet.write_text('raise ValueError("boom")\n', "utf-8")
     before = len(entries(site))
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site / "out")],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-             "LIVE_CODE_CACHE_DIR": str(site / ".cache" / "exec")},
-    )  # fmt: skip
+    done = run_build(site)
     assert "exited with errors" in done.stderr
     assert "1 failed blocks" in done.stderr
     assert len(entries(site)) == before
 
 
 def test_no_exec_switch_builds_without_running(site):
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site / "out")],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LIVE_CODE_EXEC": "false"},
-    )
+    done = run_build(site, "--strict", LIVE_CODE_EXEC="false")
     assert done.returncode == 0, done.stderr
     assert "exec cache" not in done.stderr
     assert "alpha-1 tensor" not in html(site, "alpha")
@@ -418,14 +409,7 @@ def test_block_the_worker_dropped_is_run_by_the_build(cold):
 
 def test_block_that_raises_in_the_worker_fails_the_build_as_usual(cold):
     (cold / "snippets" / "beta_002.py").write_text(RAISES, "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(cold / "out")],
-        cwd=cold,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-             "LIVE_CODE_CACHE_DIR": str(cold / ".cache" / "exec")},
-    )  # fmt: skip
+    done = run_build(cold, "--strict")
     assert done.returncode != 0
     assert "beta.md" in done.stderr and "boom from 1" in done.stderr
     assert "1 failed blocks" in done.stderr
