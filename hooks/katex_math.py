@@ -10,7 +10,7 @@ index holds the TeX source.
 Why MathML only, not KaTeX's HTML (task "browser": mobile performance):
 - KaTeX's HTML draws a formula as dozens of nested spans and repeats it as hidden MathML for
   screen readers; on loss/mse/ that was 2 500 of the page's 3 700 elements, and style and
-  layout of them was most of a phone's main-thread time (Lighthouse mobile 72 -> 94 without it).
+  layout of them was most of a phone's main-thread time (Lighthouse mobile, median of 3: 80 -> 91).
 - MathML needs an OpenType math font (one with a MATH table) for fractions, stretchy brackets
   and accents. docs/assets/fonts/notes-math.woff2 is Latin Modern Math, renamed (its licence
   asks that of derived works, see notes-math.LICENSE.txt): the Computer Modern look KaTeX had.
