@@ -15,6 +15,10 @@ inside a ```` ```python exec="1" html="1" ```` block. What `to_svg` guarantees:
   nobody references, comments, default attributes and digits past four significant ones (a
   third less).
 - Scales to the column width (viewBox, no fixed size), so it reads on a 375 px phone.
+- No `<style>` element. Inline SVG shares the page's style sheets, so matplotlib's
+  `<style>*{stroke-linejoin: round; stroke-linecap: butt}</style>` would style every element of
+  the page, and each one the parser meets restyles the whole page (seven times on the activation
+  page). The two properties become attributes of the root `<svg>`, which its shapes inherit.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ STYLE = {
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _LONG_NUMBER = re.compile(r"(\d+\.\d{2})\d+")
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+_UNIVERSAL_RULE = re.compile(r"\s*\*\s*\{([^}]*)\}\s*")
 # matplotlib's ids are salted hashes of what they name, so they are kept as they are: scour's
 # short ids (a, b, …) would clash between the inline SVGs of one page, while a matplotlib id
 # that repeats names the same definition (a tick marker) everywhere it appears.
@@ -100,6 +106,20 @@ def _check_labels(fig) -> None:
             )
 
 
+def _style_to_attributes(svg: str) -> str:
+    """matplotlib's one universal rule as root attributes; any other style sheet is refused, as
+    it would leak into the page."""
+    declarations = []
+    for sheet in _STYLE.findall(svg):
+        rule = _UNIVERSAL_RULE.fullmatch(sheet)
+        if not rule:
+            raise ValueError(f"figure SVG has a style sheet the page would share: {sheet!r}")
+        declarations += [d.split(":") for d in rule[1].split(";") if d.strip()]
+    svg = _STYLE.sub("", svg)
+    attributes = "".join(f' {name.strip()}="{value.strip()}"' for name, value in declarations)
+    return svg.replace("<svg ", f"<svg{attributes} ", 1)
+
+
 def to_svg(fig, *, title: str, caption: str | None = None) -> str:
     """Render `fig` as an inline SVG inside <figure>; `title` is its accessible name."""
     _check_labels(fig)
@@ -109,6 +129,7 @@ def to_svg(fig, *, title: str, caption: str | None = None) -> str:
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+    svg = _style_to_attributes(svg)
     svg = scour.scourString(svg, _SCOUR)
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)

@@ -11,6 +11,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from browser_support import site_pages as page_paths
 from conftest import ROOT, page_html
 from fontTools.ttLib import TTFont
@@ -114,6 +115,17 @@ def test_figures_are_lean(built_site):
         assert "\n " not in figure, title  # no indentation
         assert not re.search(r"\d\.\d{3}", figure), title  # coordinates rounded
         assert len(gzip.compress(figure.encode())) < 6_000, title
+        # an inline SVG's <style> would apply to the whole page and restyle it as it is parsed
+        assert "<style" not in figure, title
+        # matplotlib's rule as a root attribute instead (scour drops linecap="butt", the default)
+        assert re.match(r'<figure[^>]*>\s*<svg [^>]*stroke-linejoin="round"', figure), title
+
+
+def test_a_figure_style_sheet_other_than_matplotlibs_is_refused():
+    from sitekit.figures import _style_to_attributes
+
+    with pytest.raises(ValueError, match="style sheet"):
+        _style_to_attributes('<svg x="1"><defs><style>text{fill:red}</style></defs></svg>')
 
 
 def test_search_index_is_utf8(built_site):
