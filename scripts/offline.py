@@ -12,7 +12,8 @@ is, and nothing of mkdocs.yml is repeated in a second config that could drift):
     search/search_index.js (a file:// page cannot fetch JSON);
   - its iframe-worker polyfill (the search worker cannot start from file://) comes from the
     folder itself (offline/iframe-worker-shim.js), not from unpkg.com;
-  - `navigation.instant` off: it fetches sitemap.xml and pages with XHR, which file:// refuses.
+  - `navigation.instant` kept off, should mkdocs.yml turn it on again: it fetches sitemap.xml
+    and pages with XHR, which file:// refuses.
 Then the print view (print.html: cover, table of contents with page numbers, every page in nav
 order) is printed with Chromium's print to PDF (Playwright, Debian's Chromium), twice, so the
 contents can carry the page numbers the first print measured.

@@ -67,6 +67,7 @@ def contexts(browser):
                 java_script_enabled=javascript,
                 reduced_motion="reduce",
             )
+            made[key].add_init_script(STARTUP_WATCH)
         return made[key]
 
     yield get
@@ -74,9 +75,13 @@ def contexts(browser):
         context.close()
 
 
-def open_page(context, url, *, wait_until="load"):
+def open_page(context, url, *, wait_until="load", javascript=True):
+    """A new page at `url`, with Material started (its bundle loads after the first paint,
+    overrides/main.html) unless JavaScript is off."""
     page = context.new_page()
     page.goto(url, wait_until=wait_until)
+    if javascript:
+        page.wait_for_function("window.materialStarted === true")
     return page
 
 
@@ -150,6 +155,34 @@ FONTS = """() => ({
     .map(l => new URL(l.href).pathname.split("/").pop()),
 })"""
 
+# Installed in every page before its own scripts (contexts fixture): when Material's bundle
+# ran, and every change after parsing to what restyles a whole page when it changes: an
+# attribute of <html> or <body>, a style sheet link, a <meta> or <style> added.
+STARTUP_WATCH = """(() => {
+  const record = window.startupRecord = {bundleAt: null, restyling: []};
+  let documentSubject;
+  Object.defineProperty(window, "document$", {configurable: true,
+    get: () => documentSubject,
+    set: (value) => { documentSubject = value; record.bundleAt = performance.now(); }});
+  new MutationObserver((mutations) => {
+    if (document.readyState === "loading") return;  // parsing, before the article is laid out
+    for (const m of mutations) {
+      const el = m.target, now = m.attributeName && el.getAttribute(m.attributeName);
+      if (m.type === "attributes" && now !== m.oldValue
+          && (el === document.documentElement || el === document.body || el.matches("link, meta")))
+        record.restyling.push(`<${el.localName}> ${m.attributeName}: ${m.oldValue} -> ${now}`);
+      for (const node of m.addedNodes || [])
+        if (node.nodeType === 1 && node.matches("link, meta, style"))
+          record.restyling.push(`added ${node.outerHTML.slice(0, 80)}`);
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
+})()"""
+
+STARTUP = """() => ({
+  ...window.startupRecord,
+  firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+})"""
+
 AXE_RUN = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
   `${v.id} (${v.impact}): ${v.help} — ` + v.nodes.slice(0, 3).map(n => n.target.join(" "))
   .join(" | ")))"""
@@ -194,7 +227,10 @@ def visit(contexts, site_url, axe_source):
         requested = []
         page.on("request", lambda r: requested.append(urlsplit(r.url).path))
         page.goto(site_url + path, wait_until="networkidle")
+        page.wait_for_function("window.materialStarted === true")
+        page.wait_for_timeout(200)  # Material's own timers (asyncScheduler) after its start
         result = {
+            "startup": page.evaluate(STARTUP),
             "problems": problems,
             "requested": requested,
             "scheme": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
@@ -291,6 +327,24 @@ def test_first_view_loads_what_it_shows_and_no_more(visit, pages):
     assert _failing(pages, check) == {}
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_material_starts_after_the_first_paint_and_restyles_nothing(visit, pages, scheme):
+    """Material's bundle runs once the page has painted (overrides/main.html), and its start-up
+    changes nothing that restyles the whole page: no attribute of <html> or <body> (its palette
+    component, its focus-visible polyfill), no style sheet link (instant navigation), no
+    <meta> or <style>. On a long page each of these cost a phone a full restyle."""
+
+    def check(path):
+        startup = visit(scheme, path)["startup"]
+        wrong = list(startup["restyling"])
+        ran, painted = startup["bundleAt"], startup["firstPaint"]
+        if ran is None or painted is None or ran <= painted:
+            wrong.append(f"bundle ran at {ran} ms, first paint at {painted} ms")
+        return wrong
+
+    assert _failing(pages, check) == {}
+
+
 @pytest.mark.parametrize("term", list(SEARCHES))
 def test_search_lists_the_right_page_first(contexts, site_url, term):
     page = open_page(contexts("light"), site_url)
@@ -312,12 +366,12 @@ def _scheme(page):
 
 
 def _click_toggle(page):
-    page.locator("form[data-md-component=palette] label.md-header__button:visible").click()
+    page.locator("form[data-palette] label.md-header__button:visible").click()
 
 
 def test_palette_toggle_works_and_survives_navigation(browser, site_url, pages):
-    """Auto (system light) -> light -> dark by the header toggle; dark then stays through an
-    instant navigation, a full page load and a new tab."""
+    """Auto (system light) -> light -> dark by the header toggle; dark then stays through a
+    click on a navigation link, a direct load and a new tab."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     page = open_page(context, site_url)
     assert _scheme(page) == "default"
@@ -328,7 +382,7 @@ def test_palette_toggle_works_and_survives_navigation(browser, site_url, pages):
     other = next(p for p in pages if p)
     page.locator(f"nav.md-nav--primary a[href$='{other}']").first.click()
     page.wait_for_url("**/" + other)
-    assert _scheme(page) == "slate"  # instant navigation
+    assert _scheme(page) == "slate"  # a link followed
     page.goto(site_url + pages[-1])
     assert _scheme(page) == "slate"  # full load
     second = open_page(context, site_url + other)
@@ -354,7 +408,7 @@ def test_without_javascript_text_math_and_figures_are_there(contexts, site_url, 
     context = contexts("light", javascript=False)
 
     def check(path):
-        page = open_page(context, site_url + path)
+        page = open_page(context, site_url + path, javascript=False)
         counts = page.evaluate(
             "[document.querySelectorAll('article p, article li').length,"
             " document.querySelectorAll('article .katex').length,"

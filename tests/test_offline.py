@@ -94,7 +94,7 @@ def test_folder_opens_from_file_urls_without_a_failed_request(dist):
         # light/dark: the palette toggle cycles auto -> light -> dark from file:// as well
         seen = {page.evaluate("document.body.dataset.mdColorScheme")}
         for _ in range(2):
-            page.locator("form[data-md-component=palette] label:visible").first.click()
+            page.locator("form[data-palette] label:visible").first.click()
             seen.add(page.evaluate("document.body.dataset.mdColorScheme"))
         assert seen == {"default", "slate"}, seen
         browser.close()

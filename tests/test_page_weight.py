@@ -128,6 +128,15 @@ def test_a_figure_style_sheet_other_than_matplotlibs_is_refused():
         _style_to_attributes('<svg x="1"><defs><style>text{fill:red}</style></defs></svg>')
 
 
+def test_no_script_holds_up_the_first_paint(built_site):
+    """Material's bundle is an inert tag that overrides/main.html starts after the first paint;
+    no page has a parser-blocking external script."""
+    for name, text in site_pages(built_site).items():
+        assert re.findall(r"<script\b[^>]*\ssrc=[^>]*>", text) == [], name
+        inert = r'<script type="text/x-after-first-paint" data-src="[^"]*/bundle\.'
+        assert re.search(inert, text), name
+
+
 def test_search_index_is_utf8(built_site):
     raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "激活函数" in raw and "\\u6fc0" not in raw  # 激, not its six-byte escape
