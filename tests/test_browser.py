@@ -345,6 +345,21 @@ def test_material_starts_after_the_first_paint_and_restyles_nothing(visit, pages
     assert _failing(pages, check) == {}
 
 
+def test_code_blocks_get_their_copy_button_as_they_come_into_view(contexts, site_url):
+    """content.lazy: Material sets each code block up when it comes into view, not all of them
+    at start-up; the last shown block (not in a closed fold) of the longest page has its copy
+    button once scrolled to."""
+    page = open_page(contexts("light", "phone"), site_url + "activation/functions/")
+    buttons = page.locator("article pre > nav.md-code__nav button.md-code__button")
+    blocks = page.locator("article pre > code").count()
+    at_start = buttons.count()
+    page.mouse.wheel(0, 200_000)  # a wheel scroll, as a reader's: Material watches it
+    last = page.locator("article pre:visible").last.locator("nav.md-code__nav button")
+    last.wait_for(state="attached", timeout=5_000)
+    page.close()
+    assert at_start < blocks / 2, (at_start, blocks)
+
+
 @pytest.mark.parametrize("term", list(SEARCHES))
 def test_search_lists_the_right_page_first(contexts, site_url, term):
     page = open_page(contexts("light"), site_url)

@@ -137,6 +137,17 @@ def test_no_script_holds_up_the_first_paint(built_site):
         assert re.search(inert, text), name
 
 
+def test_every_code_block_can_take_focus_before_material_sets_it_up(built_site):
+    """content.lazy: Material sets a code block up (and makes a scrolling one focusable) only
+    when it comes into view, so the HTML makes every block focusable (sitekit.focusable_code)."""
+    blocks = 0
+    for name, text in site_pages(built_site).items():
+        for code in re.findall(r"<pre\b[^>]*>(?:<span></span>)?(<code[^>]*>)", text):
+            blocks += 1
+            assert 'tabindex="0"' in code, (name, code)
+    assert blocks > 100
+
+
 def test_search_index_is_utf8(built_site):
     raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "激活函数" in raw and "\\u6fc0" not in raw  # 激, not its six-byte escape
