@@ -18,7 +18,8 @@ inside a ```` ```python exec="1" html="1" ```` block. What `to_svg` guarantees:
 - No `<style>` element. Inline SVG shares the page's style sheets, so matplotlib's
   `<style>*{stroke-linejoin: round; stroke-linecap: butt}</style>` would style every element of
   the page, and each one the parser meets restyles the whole page (seven times on the activation
-  page). The two properties become attributes of the root `<svg>`, which its shapes inherit.
+  page). The two properties become attributes of the root `<svg>`, which its shapes inherit
+  (scour then drops linecap's, the default).
 """
 
 from __future__ import annotations

@@ -90,7 +90,6 @@ def test_folder_opens_from_file_urls_without_a_failed_request(dist):
         assert page.url.endswith("/loss/mse.html")
         assert page.locator("article .katex math").count() > 0  # math rendered as MathML
         assert page.evaluate("""document.fonts.check('16px "Notes Math"')""")
-        # light/dark: the palette toggle switches the scheme
         # light/dark: the palette toggle cycles auto -> light -> dark from file:// as well
         seen = {page.evaluate("document.body.dataset.mdColorScheme")}
         for _ in range(2):
