@@ -98,6 +98,7 @@ class Block:
     depth: int = 0  # callout nesting
     snippets: list[str] = field(default_factory=list)
     figure: bool = False
+    shown: bool = False  # the page shows the block's source (source="…")
 
 
 def _unquote(line: str) -> tuple[int, str]:
@@ -139,7 +140,13 @@ def page_blocks(markdown: str) -> list[Block]:
             if 'exec="1"' in info:
                 snippets = [m["path"] for m in map(_INCLUDE.search, body) if m]
                 blocks.append(
-                    Block("exec", depth=depth, snippets=snippets, figure='html="1"' in info)
+                    Block(
+                        "exec",
+                        depth=depth,
+                        snippets=snippets,
+                        figure='html="1"' in info,
+                        shown="source=" in info,
+                    )
                 )
             else:  # a code block shown as text: part of the prose
                 paragraph.extend([closing + info, *body, closing])

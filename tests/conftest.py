@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
 import runpy
@@ -36,6 +37,15 @@ def run_snippet(relative_path: str) -> SnippetRun:
         warnings.simplefilter("always")
         namespace = runpy.run_path(str(SNIPPETS / relative_path), run_name="__main__")
     return SnippetRun(buffer.getvalue(), namespace, [str(w.message) for w in caught])
+
+
+def load_hook(name: str):
+    """hooks/<name>.py as a module (hooks are files MkDocs loads by path, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -9,21 +9,16 @@ from other hosts, render math with the site's KaTeX and fold the exercises' solu
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, load_hook
 from nbclient import NotebookClient
 
-spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-hook = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = hook  # dataclasses look their module up
-spec.loader.exec_module(hook)
+hook = load_hook("notebooks")
 
 SLUGS = ["activation", "loss", "autograd", "softmax", "mistakes", "api"]
 INCLUDE = re.compile(
