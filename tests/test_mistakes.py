@@ -148,6 +148,31 @@ def test_sum_first_equals_gradient_of_ones():
     lines = run.stdout.splitlines()
     assert all(line.endswith("x.grad = tensor([2., 4., 6.])") for line in lines)
     assert torch.equal(run.namespace["x"].grad, 2 * run.namespace["x"].detach())
+    # mean() instead of sum(): the gradient argument is 1/n in every element
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    (x**2).mean().backward()
+    by_mean = x.grad.clone()
+    x.grad = None
+    (x**2).backward(gradient=torch.full((3,), 1 / 3))
+    assert torch.allclose(x.grad, by_mean)
+
+
+def test_the_error_needs_no_grad_fn_and_no_requires_grad():
+    """A loss with grad_fn None but requires_grad True (a leaf) backpropagates without error."""
+    run = run_snippet("mistakes/autograd_002.py")
+    for name in ("loss_no_grad", "loss_item", "loss_argmax"):
+        loss = run.namespace[name]
+        assert loss.grad_fn is None and not loss.requires_grad
+    leaf = torch.tensor(2.0, requires_grad=True)
+    leaf.backward()
+    assert leaf.grad.item() == 1.0
+
+
+def test_model_zero_grad_also_sets_none():
+    model = nn.Linear(2, 1)
+    model(torch.ones(1, 2)).sum().backward()
+    model.zero_grad()
+    assert model.weight.grad is None and model.bias.grad is None
 
 
 def test_gradient_argument_is_a_vector_jacobian_product():
@@ -216,21 +241,43 @@ def test_allow_unused_and_materialize_grads():
 # --------------------------------------------------------------------------- 原地操作与叶子张量
 
 
-def test_in_place_update_of_a_leaf_is_refused():
+def test_a_leaf_is_a_tensor_without_grad_fn_not_only_one_the_user_created():
+    """Results of unrecorded ops (inputs need no grad, or under no_grad) are leaves too."""
     run = run_snippet("mistakes/inplace_001.py")
+    ns = run.namespace
+    for name in ("x", "w", "y", "z"):
+        assert ns[name].is_leaf and ns[name].grad_fn is None, name
+    assert not ns["h"].is_leaf and ns["h"].grad_fn is not None
+    assert not ns["y"].requires_grad and not ns["z"].requires_grad
+    # is_leaf is exactly "has no grad_fn"
+    for t in (ns["x"], ns["w"], ns["y"], ns["h"], ns["z"]):
+        assert t.is_leaf == (t.grad_fn is None)
+    # only leaves that require grad get .grad filled
+    assert torch.equal(ns["w"].grad, ns["x"]) and ns["x"].grad is None
+    lines = run.stdout.splitlines()
+    assert lines[2] == "y = x * 2            is_leaf=True  requires_grad=False grad_fn=None"
+    assert lines[3] == "h = w * x            is_leaf=False requires_grad=True  grad_fn=MulBackward0"
+    assert lines[4] == "z = w * 2 (no_grad)  is_leaf=True  requires_grad=False grad_fn=None"
+    assert lines[6] == "backward 之后 x.grad = None"
+    page = (ROOT / "docs" / "mistakes" / "inplace.md").read_text(encoding="utf-8")
+    assert "由运算得到的张量是**非叶子**" not in page
+
+
+def test_in_place_update_of_a_leaf_is_refused():
+    run = run_snippet("mistakes/inplace_002.py")
     assert run.stdout.strip() == f"RuntimeError: {LEAF_INPLACE}"
     assert run.namespace["w"].item() == 0.5
 
 
 def test_manual_update_inside_no_grad_keeps_the_leaf():
-    run = run_snippet("mistakes/inplace_002.py")
+    run = run_snippet("mistakes/inplace_003.py")
     w = run.namespace["w"]
     assert w.is_leaf and w.requires_grad and w.item() == pytest.approx(2.0, abs=1e-4)
     assert run.stdout.strip() == "w = 2.0000, w.is_leaf = True, w.requires_grad = True"
 
 
 def test_rebinding_w_makes_a_non_leaf_with_a_warning():
-    run = run_snippet("mistakes/inplace_003.py")
+    run = run_snippet("mistakes/inplace_004.py")
     lines = run.stdout.splitlines()
     assert lines[0] == "w.is_leaf = False  w.grad_fn = SubBackward0"
     assert lines[1] == "第二步之后 w.grad = None"
@@ -239,13 +286,13 @@ def test_rebinding_w_makes_a_non_leaf_with_a_warning():
 
 
 def test_saved_tensor_modified_in_place():
-    lines = lines_of("mistakes/inplace_004.py")
+    lines = lines_of("mistakes/inplace_005.py")
     assert lines[:2] == ["修改前 b._version = 0", "修改后 b._version = 1"]
     assert lines[2].startswith(f"RuntimeError: {VERSION}")
 
 
 def test_out_of_place_fix_and_harmless_in_place():
-    lines = lines_of("mistakes/inplace_005.py")
+    lines = lines_of("mistakes/inplace_006.py")
     autograd_value = lines[0].split("=", 1)[1].strip()
     formula_value = lines[1].split("=", 1)[1].strip()
     assert autograd_value == formula_value == "tensor([0.3932, 0.2100])"
@@ -256,7 +303,7 @@ def test_out_of_place_fix_and_harmless_in_place():
 
 
 def test_non_leaf_grad_is_none_with_warning():
-    run = run_snippet("mistakes/inplace_006.py")
+    run = run_snippet("mistakes/inplace_007.py")
     ns = run.namespace
     assert not ns["h"].is_leaf and ns["x"].is_leaf
     with warnings.catch_warnings():
@@ -269,14 +316,15 @@ def test_non_leaf_grad_is_none_with_warning():
 
 
 def test_retain_grad_keeps_the_intermediate_gradient():
-    ns = run_snippet("mistakes/inplace_007.py").namespace
+    ns = run_snippet("mistakes/inplace_008.py").namespace
     h = ns["h"].detach()
     assert torch.equal(ns["h"].grad, 2 * h)
+    assert ns["h"].grad.shape == h.shape  # "多存一份和它一样大的梯度"
     assert torch.equal(ns["x"].grad, 2 * h * 3)
 
 
 def test_double_after_requires_grad_is_a_non_leaf():
-    run = run_snippet("mistakes/inplace_008.py")
+    run = run_snippet("mistakes/inplace_009.py")
     lines = run.stdout.splitlines()
     assert lines[0] == "w.is_leaf = False  w.grad_fn = ToCopyBackward0"
     assert lines[1] == "w.grad = None"
@@ -286,14 +334,14 @@ def test_double_after_requires_grad_is_a_non_leaf():
 
 
 def test_dtype_at_creation_keeps_leaves():
-    ns = run_snippet("mistakes/inplace_009.py").namespace
+    ns = run_snippet("mistakes/inplace_010.py").namespace
     assert ns["w"].is_leaf and ns["u"].is_leaf and ns["u"].requires_grad
     assert torch.equal(ns["w"].grad, 2 * ns["w"].detach())
     assert ns["layer"].weight.is_leaf and ns["layer"].weight.dtype == torch.float64
 
 
 def test_data_gives_a_silently_wrong_gradient():
-    run = run_snippet("mistakes/inplace_010.py")
+    run = run_snippet("mistakes/inplace_011.py")
     ns = run.namespace
     assert ns["a"].grad.tolist() == [0.0, 0.0]
     s = torch.sigmoid(torch.tensor([1.0, 2.0]))
@@ -314,7 +362,7 @@ def test_data_has_its_own_version_counter_detach_shares_it():
 
 
 def test_detach_raises_and_clone_is_safe():
-    run = run_snippet("mistakes/inplace_011.py")
+    run = run_snippet("mistakes/inplace_012.py")
     lines = run.stdout.splitlines()
     assert lines[0].startswith(f"RuntimeError: {VERSION}")
     s = torch.sigmoid(torch.tensor([1.0, 2.0]))
@@ -322,7 +370,7 @@ def test_detach_raises_and_clone_is_safe():
 
 
 def test_numpy_needs_detach_and_shares_memory():
-    run = run_snippet("mistakes/inplace_012.py")
+    run = run_snippet("mistakes/inplace_013.py")
     lines = run.stdout.splitlines()
     assert lines[0] == f"RuntimeError: {NUMPY}"
     assert run.namespace["array"].tolist() == [2.0, 3.0]  # followed the in-place update of w
@@ -357,8 +405,86 @@ def test_softmax_with_dim_sums_to_one_per_sample():
     assert torch.allclose(ns["p"].sum(dim=-1), torch.ones(2, 3))
 
 
-def test_naive_softmax_overflows_and_the_shift_does_not():
+def test_the_class_dimension_is_where_the_model_puts_it():
+    """The page no longer says "类别几乎总在最后一维": for the losses, classes are in dim 1."""
+    page = (ROOT / "docs" / "mistakes" / "softmax_loss.md").read_text(encoding="utf-8")
+    assert "类别几乎总在最后一维" not in page
+    assert "**你的模型把类别放在哪一维**" in page and "**类别必须在 `dim=1`**" in page
+    torch.manual_seed(0)
+    logits, target = torch.randn(4, 3), torch.tensor([0, 2, 1, 1])
+    # (N, C): dim 1 is the class dimension of F.cross_entropy and F.nll_loss
+    by_hand = -F.log_softmax(logits, dim=1)[torch.arange(4), target].mean()
+    assert torch.allclose(F.cross_entropy(logits, target), by_hand)
+    assert torch.allclose(F.nll_loss(F.log_softmax(logits, dim=1), target), by_hand)
+    # the one exception the page names: a single sample without a batch dimension, (C,)
+    single = F.cross_entropy(logits[1], target[1])
+    assert torch.allclose(single, -F.log_softmax(logits[1], dim=0)[2])
+
+
+def test_segmentation_softmax_over_the_last_dim_is_not_over_classes():
     run = run_snippet("mistakes/softmax_loss_003.py")
+    ns = run.namespace
+    p = ns["p"]
+    assert ns["logits"].shape == (2, 3, 4, 5)
+    assert torch.allclose(p.sum(dim=-1), torch.ones(2, 3, 4))  # normalised over the width W
+    over_classes = p.sum(dim=1)
+    assert not torch.allclose(over_classes, torch.ones(2, 4, 5))
+    assert (over_classes - 1).abs().min() > 1e-3  # not one single pixel sums to 1
+    assert "沿类别维求和 p.sum(dim=1)" in run.stdout
+
+
+def test_segmentation_softmax_over_dim_one_and_cross_entropy_per_pixel():
+    run = run_snippet("mistakes/softmax_loss_004.py")
+    ns = run.namespace
+    logits, target = ns["logits"], ns["target"]
+    assert torch.allclose(ns["p"].sum(dim=1), torch.ones(2, 4, 5))
+    assert target.shape == (2, 4, 5) and target.dtype == torch.int64
+    assert 0 <= target.min() and target.max() <= 2
+    # (N, C, H, W) with (N, H, W): the mean over every pixel of -log p[correct class]
+    log_p = F.log_softmax(logits, dim=1)
+    per_pixel = -log_p.gather(1, target.unsqueeze(1)).squeeze(1)
+    assert torch.allclose(ns["loss"], per_pixel.mean())
+    assert "logits 形状: (2, 3, 4, 5)  target 形状: (2, 4, 5)" in run.stdout
+
+
+TARGET_SIZE = "Expected target size [2, 7], got [2, 5]"
+
+
+def test_sequence_logits_with_classes_last_fail_or_are_silently_wrong():
+    run = run_snippet("mistakes/softmax_loss_005.py")
+    ns = run.namespace
+    lines = run.stdout.splitlines()
+    assert lines[0] == f"RuntimeError: {TARGET_SIZE}"
+    with pytest.raises(RuntimeError, match=re.escape(TARGET_SIZE)):
+        F.cross_entropy(ns["logits"], ns["target"])
+    # T == C: no error, a different (wrong) number
+    square, target = ns["square"], ns["target_square"]
+    wrong = F.cross_entropy(square, target)
+    right = F.cross_entropy(square.transpose(1, 2), target)
+    assert abs(wrong.item() - right.item()) > 0.1
+    assert lines[1] == f"T = C 时直接交给损失函数 = {wrong.item():.4f}"
+    assert lines[2] == f"类别换到 dim=1 之后      = {right.item():.4f}"
+
+
+def test_sequence_logits_transposed_or_reshaped_agree():
+    run = run_snippet("mistakes/softmax_loss_006.py")
+    ns = run.namespace
+    assert torch.allclose(ns["by_transpose"], ns["by_reshape"])
+    logits, target = ns["logits"], ns["target"]
+    # the same logits and targets as the failing snippet
+    failing = run_snippet("mistakes/softmax_loss_005.py").namespace
+    assert torch.equal(logits, failing["logits"]) and torch.equal(target, failing["target"])
+    # each position is one sample: the mean of -log p[correct class] over N*T positions
+    log_p = F.log_softmax(logits, dim=-1)
+    by_hand = -log_p.gather(2, target.unsqueeze(2)).mean()
+    assert torch.allclose(ns["by_transpose"], by_hand)
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["transpose 之后的形状: (2, 7, 5)", "reshape 之后的形状  : (10, 7) (10,)"]
+    assert lines[2].split("=")[1] == lines[3].split("=")[1]
+
+
+def test_naive_softmax_overflows_and_the_shift_does_not():
+    run = run_snippet("mistakes/softmax_loss_007.py")
     ns = run.namespace
     assert math.isinf(torch.tensor(1000.0).exp().item())
     assert torch.finfo(torch.float32).max == pytest.approx(3.4e38, rel=0.01)
@@ -373,7 +499,7 @@ def test_naive_softmax_overflows_and_the_shift_does_not():
 
 
 def test_softmax_before_cross_entropy_is_silently_wrong():
-    run = run_snippet("mistakes/softmax_loss_004.py")
+    run = run_snippet("mistakes/softmax_loss_008.py")
     ns = run.namespace
     assert ns["right"].item() == pytest.approx(10.0001, abs=1e-4)
     assert ns["wrong"].item() == pytest.approx(1.5514, abs=1e-4)
@@ -392,27 +518,35 @@ def test_softmax_before_cross_entropy_is_silently_wrong():
 
 
 def test_cross_entropy_is_log_softmax_plus_nll():
-    run = run_snippet("mistakes/softmax_loss_005.py")
+    run = run_snippet("mistakes/softmax_loss_009.py")
     assert torch.allclose(run.namespace["ce"], run.namespace["nll"])
+    # log_softmax vs log(softmax) on far-apart logits: -inf only for the latter
+    far = torch.tensor([0.0, 200.0])
+    assert torch.log(F.softmax(far, dim=0))[0].item() == -math.inf
+    assert F.log_softmax(far, dim=0)[0].item() == pytest.approx(-200.0)
+    # nll_loss: minus the entry of the correct class, averaged over the samples
+    log_p = F.log_softmax(torch.tensor([[0.0, 1.0, 2.0], [1.0, 0.0, 0.0]]), dim=1)
+    target = torch.tensor([2, 0])
+    assert torch.allclose(F.nll_loss(log_p, target), -(log_p[0, 2] + log_p[1, 0]) / 2)
     assert "CrossEntropyLoss(logits)     = 10.0001" in run.stdout
 
 
 def test_cross_entropy_target_dtype():
-    assert lines_of("mistakes/softmax_loss_006.py") == [
+    assert lines_of("mistakes/softmax_loss_010.py") == [
         f"RuntimeError: {TARGET_FLOAT}",
         f"RuntimeError: {TARGET_INT}",
     ]
 
 
 def test_long_target_works():
-    ns = run_snippet("mistakes/softmax_loss_007.py").namespace
+    ns = run_snippet("mistakes/softmax_loss_011.py").namespace
     logits, target = ns["logits"], ns["target"].long()
     by_hand = -torch.log_softmax(logits, dim=1)[torch.arange(3), target].mean()
     assert torch.allclose(ns["loss"], by_hand)
 
 
 def test_mse_shape_broadcasting_is_silently_wrong():
-    run = run_snippet("mistakes/softmax_loss_008.py")
+    run = run_snippet("mistakes/softmax_loss_012.py")
     ns = run.namespace
     assert run.stdout.splitlines()[0] == f"UserWarning: {MSE_SIZE}"
     assert len(ns["caught"]) == 1
@@ -423,8 +557,13 @@ def test_mse_shape_broadcasting_is_silently_wrong():
 
 
 def test_mse_with_matching_shapes_is_zero():
-    lines = lines_of("mistakes/softmax_loss_009.py")
+    lines = lines_of("mistakes/softmax_loss_013.py")
     assert [line.split("=")[-1].strip() for line in lines] == ["0.0", "0.0"]
+    pred = run_snippet("mistakes/softmax_loss_013.py").namespace["pred"]
+    assert pred.squeeze(1).shape == (4,) and torch.zeros(4).unsqueeze(1).shape == (4, 1)
+    # broadcasting as the page states it: missing dims in front, length-1 dims copied
+    assert (torch.zeros(4, 1) - torch.zeros(4)).shape == (4, 4)
+    assert (torch.zeros(2, 1, 3) + torch.zeros(5, 1)).shape == (2, 5, 3)
 
 
 # --------------------------------------------------------------------------- 其他误解
@@ -457,14 +596,49 @@ def test_eval_switches_batchnorm_to_running_statistics():
     assert not torch.allclose(train_out, eval_out)
 
 
-def test_no_grad_and_inference_mode_switch_off_recording():
+def test_eval_alone_saves_tensors_for_backward_no_grad_saves_none():
+    """The memory claim, measured: eval() alone records and saves x; no_grad saves nothing."""
     run = run_snippet("mistakes/other_003.py")
-    assert run.namespace["out"].requires_grad is False
-    assert run.stdout.count("= False") == 2
+    ns = run.namespace
+    assert ns["out"].requires_grad is False
+    assert run.stdout.splitlines() == [
+        "只 eval()       : out.requires_grad = True，为反向传播保存了 16 字节",
+        "eval() + no_grad: out.requires_grad = False，为反向传播保存了 0 字节",
+    ]
+    # what eval() alone saved is the Linear's input x (1 x 4 float32 = 16 bytes)
+    kept = []
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: kept.append(t) or t, lambda t: t):
+        ns["model"](ns["x"])
+    assert len(kept) == 1 and torch.equal(kept[0], ns["x"])
+    assert ns["x"].numel() * ns["x"].element_size() == 16
+    page = (ROOT / "docs" / "mistakes" / "other.md").read_text(encoding="utf-8")
+    assert "更省" not in page and "白白占用内存和时间" not in page
+
+
+INFERENCE_SAVED = "Inference tensors cannot be saved for backward."
+
+
+def test_inference_mode_also_switches_off_recording_and_marks_inference_tensors():
+    run = run_snippet("mistakes/other_004.py")
+    ns = run.namespace
+    lines = run.stdout.splitlines()
+    assert ns["out"].requires_grad is False and torch.is_inference(ns["out"])
+    assert lines[:2] == [
+        "inference_mode 下 out.requires_grad = False",
+        "torch.is_inference(out)            = True",
+    ]
+    assert lines[2].startswith(f"RuntimeError: {INFERENCE_SAVED}")
+    with pytest.raises(RuntimeError, match=re.escape(INFERENCE_SAVED)):
+        (ns["out"] * torch.ones(4, requires_grad=True)).sum().backward()
+    # no_grad results carry no such mark: they can enter a recorded computation later
+    with torch.no_grad():
+        plain = ns["model"](ns["x"])
+    assert not torch.is_inference(plain)
+    ns["model"](plain).sum().backward()
 
 
 def test_integer_tensors_cannot_require_grad():
-    lines = lines_of("mistakes/other_004.py")
+    lines = lines_of("mistakes/other_005.py")
     assert lines == [
         "x.dtype = torch.int64",
         f"RuntimeError: {INT_REQUIRES_GRAD}",
@@ -473,7 +647,7 @@ def test_integer_tensors_cannot_require_grad():
 
 
 def test_float_tensors_can():
-    ns = run_snippet("mistakes/other_005.py").namespace
+    ns = run_snippet("mistakes/other_006.py").namespace
     for name in "abc":
         assert ns[name].dtype == torch.float32 and ns[name].requires_grad and ns[name].is_leaf
 
@@ -495,10 +669,12 @@ SEARCHABLE = [
     ("inplace", "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed"),
     ("inplace", "Can't call numpy() on Tensor that requires grad"),
     ("softmax_loss", "Implicit dimension choice for softmax has been deprecated"),
+    ("softmax_loss", "Expected target size"),
     ("softmax_loss", TARGET_FLOAT),
     ("softmax_loss", "that is different to the input size"),
     ("softmax_loss", "Using a target size (torch.Size([4]))"),
     ("other", INT_REQUIRES_GRAD),
+    ("other", "Inference tensors cannot be saved for backward"),
 ]
 
 
@@ -541,6 +717,8 @@ def test_pages_show_real_messages_and_warnings(built_site):
     assert f"UserWarning: {SOFTMAX_DIM}" in pages["softmax_loss"]
     assert f"UserWarning: {MSE_SIZE}" in pages["softmax_loss"]
     assert f"RuntimeError: {INT_REQUIRES_GRAD}" in pages["other"]
+    assert f"RuntimeError: {TARGET_SIZE}" in pages["softmax_loss"]
+    assert f"RuntimeError: {INFERENCE_SAVED}" in pages["other"]
 
 
 def test_relu_variants_agree_away_from_zero():
@@ -580,7 +758,7 @@ def test_class_index_targets_long_or_byte_and_probability_targets():
 
 
 def test_exercise_backward_on_a_vector_still_raises():
-    run = run_snippet("mistakes/other_006.py")
+    run = run_snippet("mistakes/other_007.py")
     message = "grad can be implicitly created only for scalar outputs"
     with pytest.raises(RuntimeError, match=message):
         (torch.ones(3, requires_grad=True) * 2).backward()
@@ -589,7 +767,7 @@ def test_exercise_backward_on_a_vector_still_raises():
 
 
 def test_exercise_non_leaf_grad_warns_and_retain_grad_keeps_it():
-    run = run_snippet("mistakes/other_007.py")
+    run = run_snippet("mistakes/other_008.py")
     assert "h.grad = None" in run.stdout
     assert "is not a leaf Tensor is being accessed" in run.stdout
     assert run.namespace["h"].grad.tolist() == [6.0, 12.0]  # 2·h = 2·3x

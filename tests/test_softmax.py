@@ -6,6 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 from conftest import page_html, run_snippet
+from torch.autograd.functional import jacobian
 
 
 def test_softmax_matches_formula_range_and_sum():
@@ -30,6 +31,24 @@ def test_softmax_figure_draws_the_printed_logits():
     assert logit_bars == pytest.approx(first.namespace["a"].tolist())
     assert probability_bars == pytest.approx(first.namespace["p"].tolist())
     assert "<title>Softmax 把一组 logits 变成概率分布</title>" in run.stdout
+    # the axes name the bars by their code index (from 0), not by a bare i the formula counts from 1
+    assert [t.get_text() for t in left.get_xticklabels()] == [f"a[{i}]" for i in range(5)]
+    assert [t.get_text() for t in right.get_xticklabels()] == [f"p[{i}]" for i in range(5)]
+
+
+def test_page_counts_classes_from_one_in_formulas_and_from_zero_in_code():
+    """p[2] in code is p_3 in the formula: the third class, never "第 2 类"."""
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "softmax" / "softmax.md").read_text(encoding="utf-8")
+    assert "第 2 类" not in page and "p_2 - 1" not in page
+    assert "代码里的 `p[2]` 是公式里的 $p_3$，也就是**第 3 个类别**" in page
+    assert "正确答案是下标 2（第 3 个类别）" in page
+    assert "正确类别的下标为 0（第 1 个类别）" in page
+    p = torch.tensor([0.1, 0.2, 0.3, 0.4])
+    assert p[2].item() == pytest.approx(0.3)  # p[2] is the third entry
+    source = (ROOT / "snippets" / "softmax" / "softmax_006.py").read_text(encoding="utf-8")
+    assert "target = torch.tensor(2)  # 正确答案：下标 2，也就是第 3 个类别" in source
 
 
 def test_float32_extremes_round_to_exactly_zero_and_one():
@@ -57,6 +76,10 @@ def test_float32_extremes_round_to_exactly_zero_and_one():
 def test_rows_of_the_jacobian_match_the_formula_and_signs():
     run = run_snippet("softmax/softmax_004.py")
     p = run.namespace["p"]
+    # the printed labels use the code's index p[1], p[2]; autograd and the formula print the same
+    lines = run.stdout.splitlines()
+    assert lines[1].startswith("∂p[1]/∂a = ") and lines[2].startswith("∂p[2]/∂a = ")
+    assert lines[3] == "公式 " + lines[1] and lines[4] == "公式 " + lines[2]
     for i, grad in ((1, run.namespace["grad_p1"]), (2, run.namespace["grad_p2"])):
         assert torch.allclose(grad, p[i] * (torch.eye(3)[i] - p))
         assert grad[i] > 0  # i = j: p_i (1 - p_i) > 0
@@ -67,6 +90,7 @@ def test_second_grad_without_retain_graph_fails():
     """The pointer callout: the graph is freed after the first grad call."""
     a = torch.rand(3, requires_grad=True)
     p = F.softmax(a, dim=0)
+    assert torch.equal(p.grad_fn._saved_result, p)  # what the graph saved: softmax's output
     torch.autograd.grad(p[1], [a])
     with pytest.raises(RuntimeError, match="Trying to backward through the graph a second time"):
         torch.autograd.grad(p[2], [a])
@@ -83,6 +107,29 @@ def test_formula_jacobian_equals_autograd_jacobian():
     assert torch.allclose(J[off], -torch.outer(p, p)[off])
     assert J.sum(dim=1).abs().max().item() < 1e-6  # rows sum to 0
     assert "最大差值:" in run.stdout
+    # diag(p) and outer(p, p) as the comments describe them
+    assert torch.equal(torch.diag(p).diagonal(), p) and torch.diag(p).count_nonzero() == 4
+    assert torch.allclose(torch.outer(p, p)[1, 2], p[1] * p[2])
+
+
+def test_jacobian_takes_one_gradient_per_output_and_stacks_the_rows(monkeypatch):
+    """The page: jacobian(f, a) takes one gradient per output component, like grad on p[i]."""
+    calls = []
+    original = torch.autograd.grad
+
+    def counting_grad(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(torch.autograd, "grad", counting_grad)
+    a = torch.randn(4)
+    J = jacobian(lambda logits: F.softmax(logits, dim=0), a)
+    assert len(calls) == 4  # one per output p[0] .. p[3]
+    monkeypatch.undo()
+    for i in range(4):
+        b = a.clone().requires_grad_()
+        (row,) = torch.autograd.grad(F.softmax(b, dim=0)[i], [b])
+        assert torch.allclose(J[i], row)
 
 
 def test_cross_entropy_gradient_is_p_minus_y():
@@ -93,6 +140,14 @@ def test_cross_entropy_gradient_is_p_minus_y():
     assert a.grad[2] < 0 and (torch.cat([a.grad[:2], a.grad[3:]]) > 0).all()
     # L = -log p_c, and F.cross_entropy = log_softmax + negative log likelihood on logits
     assert ns["loss"].item() == pytest.approx(-torch.log(p[2]).item(), rel=1e-6)
+    lines = run.stdout.splitlines()
+    assert lines[0] == "logits 形状: (1, 5)  目标形状: (1,)"
+    assert lines[1] == "y         : tensor([0., 0., 1., 0., 0.])"  # one-hot at index 2
+    printed_loss, printed_log = (float(line.split(":")[1]) for line in lines[2:4])
+    assert printed_loss == pytest.approx(printed_log, rel=1e-6)  # loss == -log p[2]
+    # prediction first, target second; the classes are in dim 1 of a batch
+    logits, target = a.detach().unsqueeze(0), ns["target"].unsqueeze(0)
+    assert torch.allclose(F.cross_entropy(logits, target), -F.log_softmax(logits, dim=1)[0, 2])
     logits = a.detach().unsqueeze(0)
     assert torch.allclose(
         F.cross_entropy(logits, ns["target"].unsqueeze(0)),
@@ -124,3 +179,11 @@ def test_exercise_naive_softmax_overflows_stable_one_does_not():
 def test_exercise_cross_entropy_gradient_is_p_minus_y():
     run = run_snippet("softmax/softmax_008.py")
     assert torch.allclose(run.namespace["z"].grad, run.namespace["p_minus_y"].float())
+    assert run.namespace["z"].grad[0] < 0  # the correct class, index 0 (the first class)
+
+
+def test_torch_softmax_is_f_softmax():
+    """Exercise 1 calls torch.softmax; the page says it is the same operation as F.softmax."""
+    torch.manual_seed(0)
+    z = torch.randn(10, 7)
+    assert torch.equal(torch.softmax(z, dim=1), F.softmax(z, dim=1))

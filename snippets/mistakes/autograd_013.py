@@ -8,7 +8,7 @@ y = torch.tensor([[1.0], [2.0]])
 
 # 整批一次算出的梯度
 ((model(x) - y) ** 2).mean().backward()
-full = model.weight.grad.clone()
+full = model.weight.grad.clone()  # clone()：复制一份，下面清零梯度也不影响它
 
 # 分两半各 backward 一次，每半的损失除以 2：梯度累积正好拼出整批的梯度
 model.zero_grad()

@@ -1,10 +1,16 @@
+import warnings
+
 import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
-h = x * 3
-h.retain_grad()  # 在 backward 之前声明：请把 h 的梯度也留下来
+h = x * 3  # h 是中间结果（非叶子张量）
 loss = (h**2).sum()
 loss.backward()
 
-print("h.grad =", h.grad)  # ∂loss/∂h = 2h
-print("x.grad =", x.grad)  # ∂loss/∂x = 2h · 3
+print("x.is_leaf =", x.is_leaf, " h.is_leaf =", h.is_leaf)
+print("x.grad =", x.grad)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("h.grad =", h.grad)
+for warning in caught:
+    print(f"UserWarning: {warning.message}")

@@ -1,16 +1,19 @@
+import warnings
+
 import torch
-from torch import nn
 
 torch.manual_seed(0)
-# 修复一：在创建时就给出 dtype（和 device），张量生来就是叶子
-w = torch.randn(3, dtype=torch.float64, requires_grad=True)
-# 修复二：先转换，再开启追踪
-u = torch.randn(3).double().requires_grad_()
-print("w.is_leaf =", w.is_leaf, " u.is_leaf =", u.is_leaf)
+w = torch.randn(3, requires_grad=True).double()  # 先开追踪，再转换：w 是转换的结果
+print("w.is_leaf =", w.is_leaf, " w.grad_fn =", type(w.grad_fn).__name__)
 
 (w**2).sum().backward()
-print("w.grad =", w.grad)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("w.grad =", w.grad)  # 梯度落在了看不见的那个 float32 原张量上
+for warning in caught:
+    print(f"UserWarning: {warning.message}")
 
-# nn.Module 的 .double() / .to() 原地转换参数，参数仍是叶子
-layer = nn.Linear(2, 1).double()
-print("layer.weight.is_leaf =", layer.weight.is_leaf, " dtype =", layer.weight.dtype)
+# .to() 也一样；而 .to("cpu") 在 CPU 上什么都不做，返回原张量——在 GPU 机器上才出问题
+v = torch.randn(3, requires_grad=True)
+print("v.to(torch.float64).is_leaf =", v.to(torch.float64).is_leaf)
+print("v.to('cpu') is v =", v.to("cpu") is v)

@@ -2,16 +2,10 @@ import torch
 
 a = torch.tensor([1.0, 2.0], requires_grad=True)
 b = a.sigmoid()
-b.detach().zero_()  # .detach() 与 b 共享内存，也共享版本计数器
-try:
-    b.sum().backward()
-except RuntimeError as error:
-    print(f"RuntimeError: {error}")
-
-# 要一份可以随便改的副本：detach 之后再 clone
-a.grad = None
-b = a.sigmoid()
-copy = b.detach().clone()
-copy.zero_()
+b.data.zero_()  # 通过 .data 改了 sigmoid 的输出：autograd 毫不知情
 b.sum().backward()
-print("detach().clone() 之后 a.grad =", a.grad)
+print("通过 .data 修改之后 a.grad =", a.grad)
+
+a2 = torch.tensor([1.0, 2.0], requires_grad=True)
+a2.sigmoid().sum().backward()
+print("正确的 a.grad            =", a2.grad)

@@ -1,15 +1,17 @@
 import torch
 
-w = torch.tensor([1.0, 2.0], requires_grad=True)
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = a.sigmoid()
+b.detach().zero_()  # .detach() 与 b 共享内存，也共享版本计数器
 try:
-    w.numpy()
+    b.sum().backward()
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-array = w.detach().numpy()  # 修复：先脱离计算图
-print("w.detach().numpy() =", array)
-
-# 注意：它与 w 共享内存，原地更新 w 之后数组也跟着变
-with torch.no_grad():
-    w += 1
-print("更新 w 之后 array   =", array)
+# 要一份可以随便改的副本：detach 之后再 clone
+a.grad = None
+b = a.sigmoid()
+copy = b.detach().clone()
+copy.zero_()
+b.sum().backward()
+print("detach().clone() 之后 a.grad =", a.grad)

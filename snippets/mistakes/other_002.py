@@ -10,7 +10,8 @@ out = model(x)
 print("eval() 之后 out.requires_grad =", out.requires_grad)
 print("eval() 之后 out.grad_fn       =", type(out.grad_fn).__name__)
 
-# eval() 真正改变的是 Dropout：训练模式下随机置零并放大，评估模式下原样通过
+# eval() 真正改变的是 Dropout(p=0.5)：训练模式下以概率 p 随机置零、其余放大 1/(1-p) 倍，
+# 评估模式下原样通过
 drop = nn.Dropout(p=0.5)
 print("train 模式 Dropout(ones) =", drop(torch.ones(6)))
 drop.eval()

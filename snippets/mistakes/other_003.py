@@ -4,12 +4,25 @@ from torch import nn
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(4, 4), nn.Dropout(p=0.5))
 x = torch.ones(1, 4)
+model.eval()  # 评估模式：Dropout 原样通过
 
-model.eval()  # 评估模式：Dropout 关闭
-with torch.no_grad():  # 不录制计算图：省内存、省时间
-    out = model(x)
-print("no_grad 下 out.requires_grad        =", out.requires_grad)
+saved = []  # autograd 为反向传播保存下来的张量，每个占多少字节
 
-with torch.inference_mode():  # 推理专用，比 no_grad 更省
-    out = model(x)
-print("inference_mode 下 out.requires_grad =", out.requires_grad)
+
+def pack(tensor):  # autograd 每保存一个张量，都先交给这个函数
+    saved.append(tensor.numel() * tensor.element_size())  # 元素个数 × 每个元素的字节数
+    return tensor  # 原样交回
+
+
+def report(name, out):
+    print(f"{name}: out.requires_grad = {out.requires_grad}，为反向传播保存了 {sum(saved)} 字节")
+
+
+with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
+    out = model(x)  # 只有 eval()：照常录制
+    report("只 eval()       ", out)
+
+    saved.clear()
+    with torch.no_grad():  # 修复：评估时不录制计算图
+        out = model(x)
+    report("eval() + no_grad", out)

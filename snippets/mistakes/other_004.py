@@ -1,14 +1,18 @@
 import torch
+from torch import nn
 
-x = torch.tensor([1, 2, 3])  # 全是整数字面量：dtype 是 int64
-print("x.dtype =", x.dtype)
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 4), nn.Dropout(p=0.5))
+x = torch.ones(1, 4)
+model.eval()
 
+with torch.inference_mode():  # 同样不录制计算图
+    out = model(x)
+print("inference_mode 下 out.requires_grad =", out.requires_grad)
+print("torch.is_inference(out)            =", torch.is_inference(out))
+
+# 区别：推理张量离开代码块以后，autograd 也不能为反向传播保存它
 try:
-    torch.tensor([1, 2, 3], requires_grad=True)
-except RuntimeError as error:
-    print(f"RuntimeError: {error}")
-
-try:
-    x.requires_grad_()
+    model(out).sum().backward()  # Linear 要保存输入 out，才能算 weight 的梯度
 except RuntimeError as error:
     print(f"RuntimeError: {error}")

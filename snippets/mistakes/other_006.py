@@ -1,13 +1,8 @@
 import torch
 
-# 练习 1：这段代码为什么报错？先看报错，再修复
-x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-y = x * 2
-try:
-    y.backward()  # y 是向量，不是标量
-except RuntimeError as error:
-    print(f"RuntimeError: {error}")
-
-# 修复：先归约成标量（或给 backward 传一个与 y 同形状的 gradient）
-y.sum().backward()
-print("修复后 x.grad =", x.grad)
+# 修复：写成浮点数字面量，或者明确给出 dtype
+a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+b = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+c = torch.tensor([1, 2, 3]).float().requires_grad_()
+print(a.dtype, b.dtype, c.dtype)
+print(a.requires_grad, b.requires_grad, c.requires_grad)

@@ -2,8 +2,9 @@ import torch
 import torch.nn.functional as F
 
 torch.manual_seed(0)
-logits = torch.randn(2, 3, 4)
+logits = torch.randn(2, 3, 4)  # (批大小, 序列长度, 类别数)
 
-p = F.softmax(logits, dim=-1)  # 修复：明确写出在类别维（最后一维）上归一化
+# 修复：明确写出 dim。这个模型把类别放在最后一维，所以这里是 dim=-1
+p = F.softmax(logits, dim=-1)
 print("p.sum(dim=-1):")
 print(p.sum(dim=-1))

@@ -1,14 +1,12 @@
 import torch
+import torch.nn.functional as F
 
-z = torch.tensor([1000.0, 0.0, -1000.0])
+torch.manual_seed(0)
+# 图像分割模型的输出：每个像素一组类别分数，形状 (批大小 N, 类别数 C, 高 H, 宽 W)
+logits = torch.randn(2, 3, 4, 5)
 
-# 朴素写法：e^1000 超出 float32 的范围，变成 inf，inf / inf = nan
-naive = z.exp() / z.exp().sum()
-print("z.exp()        =", z.exp())
-print("朴素写法       =", naive)
-
-# 减去最大值：指数最大是 e^0 = 1，不会溢出，结果在数学上完全相同
-shifted = z - z.max()
-stable = shifted.exp() / shifted.exp().sum()
-print("减去最大值     =", stable)
-print("torch.softmax  =", torch.softmax(z, dim=0))
+p = F.softmax(logits, dim=-1)  # 错误：照搬“类别在最后一维”，可这里最后一维是宽 W
+print("沿类别维求和 p.sum(dim=1)，第 0 张图的 4×5 个像素:")
+print(p.sum(dim=1)[0])
+print("沿宽度求和 p.sum(dim=-1)，第 0 张图:")
+print(p.sum(dim=-1)[0])

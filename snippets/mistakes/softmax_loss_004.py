@@ -1,25 +1,16 @@
 import torch
 import torch.nn.functional as F
-from torch import nn
 
-torch.set_printoptions(precision=4, sci_mode=False)
-criterion = nn.CrossEntropyLoss()
-target = torch.tensor([0])  # 正确类别是 0
+torch.manual_seed(0)
+logits = torch.randn(2, 3, 4, 5)  # (N, C, H, W)：类别在 dim=1
 
-# 模型错得离谱：对类别 1 信心十足
-logits = torch.tensor([[0.0, 10.0, 0.0]], requires_grad=True)
-right = criterion(logits, target)
-right.backward()
-print(f"正确 CrossEntropyLoss(logits)          = {right.item():.4f}")
-print("     logits 的梯度 =", logits.grad)
+p = F.softmax(logits, dim=1)  # 修复：沿类别维归一化
+print("沿类别维求和 p.sum(dim=1)，第 0 张图:")
+print(p.sum(dim=1)[0])
 
-logits.grad = None
-wrong = criterion(F.softmax(logits, dim=1), target)  # 错误：多做了一次 softmax
-wrong.backward()
-print(f"错误 CrossEntropyLoss(softmax(logits)) = {wrong.item():.4f}")
-print("     logits 的梯度 =", logits.grad)
-
-# 模型完全正确时，错误写法的损失也降不到 0
-perfect = torch.tensor([[100.0, 0.0, 0.0]])
-print(f"完美预测时 正确写法 = {criterion(perfect, target).item():.4f}")
-print(f"完美预测时 错误写法 = {criterion(F.softmax(perfect, dim=1), target).item():.4f}")
+# 交给损失函数也不用改形状：F.cross_entropy 要求类别在 dim=1，分割的 logits 正是如此。
+# 目标是每个像素的正确类别下标，形状 (N, H, W)；torch.randint(0, 3, 形状) 生成 0~2 的随机整数
+target = torch.randint(0, 3, (2, 4, 5))
+loss = F.cross_entropy(logits, target)  # 先预测，后目标
+print("logits 形状:", tuple(logits.shape), " target 形状:", tuple(target.shape))
+print(f"loss = {loss.item():.4f}")

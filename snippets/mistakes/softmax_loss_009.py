@@ -1,9 +1,15 @@
 import torch
+import torch.nn.functional as F
 from torch import nn
 
-pred = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
-target = torch.tensor([1.0, 2.0, 3.0, 4.0])
+logits = torch.tensor([[0.0, 10.0, 0.0]])
+target = torch.tensor([0])
 
-# 修复：让两者形状一致（二选一）
-print("MSELoss(pred.squeeze(1), target)   =", nn.MSELoss()(pred.squeeze(1), target).item())
-print("MSELoss(pred, target.unsqueeze(1)) =", nn.MSELoss()(pred, target.unsqueeze(1)).item())
+# CrossEntropyLoss 内部 = log_softmax + NLLLoss：直接喂原始 logits
+ce = nn.CrossEntropyLoss()(logits, target)
+nll = F.nll_loss(F.log_softmax(logits, dim=1), target)
+print(f"CrossEntropyLoss(logits)     = {ce.item():.4f}")
+print(f"NLLLoss(log_softmax(logits)) = {nll.item():.4f}")
+
+# 需要概率时（比如报告置信度），在损失之外单独算 softmax
+print("预测概率 =", F.softmax(logits, dim=1))

@@ -6,6 +6,7 @@ a = torch.randn(5)  # 5 个任意分数（logits），有正有负
 
 # 按定义手算：p_i = e^{a_i} / Σ_j e^{a_j}
 p_formula = torch.exp(a) / torch.exp(a).sum()
+# F.softmax：dim 指定沿哪一维做归一化；a 只有一维，就是 dim=0
 p = F.softmax(a, dim=0)
 
 print("logits a      :", a)
