@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import pytest
 import torch
-from conftest import page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet
 
 # --- concept.md ----------------------------------------------------------------------------------
 
@@ -139,12 +140,19 @@ def test_returns_and_where_the_gradient_goes():
     assert ns["w1"].grad.item() == 2 * (-4.5) * 2 == -18.0
     assert ns["b1"].grad.item() == 2 * (-4.5) == -9.0
     assert ns["w2"].grad is None and ns["b2"].grad is None
+    # backward(inputs=[b3]) fills only the named leaf; the other leaf's .grad stays None
+    assert ns["w3"].grad is None and ns["b3"].grad.item() == -9.0
     assert run.stdout.splitlines() == [
         "backward() 返回: None",
         "  w1.grad = tensor(-18.) | b1.grad = tensor(-9.)",
         "autograd.grad() 返回: (tensor(-9.),)",
         "  w2.grad = None | b2.grad = None",
+        "backward(inputs=[b3]) 返回: None",
+        "  w3.grad = None | b3.grad = tensor(-9.)",
     ]
+    # the table: backward() reaches every leaf that requires grad, unless inputs= names some
+    page = (ROOT / "docs" / "api" / "gradient_apis.md").read_text(encoding="utf-8")
+    assert "| 对谁求梯度 | 图里所有需要梯度的叶子；传 `inputs=` 则只算点名的 |" in page
 
 
 def test_backward_accumulates_autograd_grad_does_not():
@@ -203,8 +211,27 @@ def test_backward_create_graph_mixes_orders_and_warns():
     assert lines[1] == f"再对 x.grad 做 backward 之后 x.grad = {mixed}"
     assert 27 + 18 == 45
     assert lines[2].startswith("UserWarning: Using backward() with create_graph=True")
+    # what the warning is about: a reference cycle between the parameter and its gradient
+    assert "will create a reference cycle between the parameter and its gradient" in lines[2]
+    assert "which can cause a memory leak" in lines[2]
     assert "We recommend using autograd.grad" in lines[2]
+    assert "reset the .grad fields of your parameters to None" in lines[2]
     assert run.namespace["x"].grad is None
+    # the page: x.grad carries a graph, and that graph leads back to x itself
+    x = torch.tensor(3.0, requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (x**3).backward(create_graph=True)
+    fn, reached = x.grad.grad_fn, False
+    while fn is not None and not reached:
+        reached = getattr(fn, "variable", None) is x
+        fn = next((nxt for nxt, _ in fn.next_functions if nxt is not None), None)
+    assert reached
+    # the page and its table say what the warning says, not "the orders get mixed, so it warns"
+    page = (ROOT / "docs" / "api" / "gradient_apis.md").read_text(encoding="utf-8")
+    assert "混进同一个 `.grad`，PyTorch 会警告" not in page
+    assert "PyTorch 警告参数与 `.grad` 之间形成引用循环、可能内存泄漏" in page
+    assert "**引用循环**（reference cycle）" in page
     # the warning is a once-per-process torch warning: the snippet must show it on every run
     # (mkdocs serve rebuilds, a second page) and leave torch's warn-always switch as it was
     again = run_snippet("api/gradient_apis_009.py")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 import torch
-from conftest import page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet
 
 
 def test_requires_grad_defaults():
@@ -25,18 +25,47 @@ def test_two_ways_to_set_requires_grad():
 
 def test_propagation_rule_and_its_exceptions():
     run = run_snippet("autograd/requires_grad_003.py")
-    a = run.namespace["a"]
+    a, b = run.namespace["a"], run.namespace["b"]
     assert run.namespace["c"].requires_grad is True
-    # the erratum: "only if" fails for non-differentiable ops
+    # "only if" holds: no input tracks gradients -> the output does not either
+    assert (b * 2).requires_grad is False
+    # the erratum: "if" fails. An input tracks gradients, the output does not:
+    # non-differentiable ops, and the same op under no_grad
     assert (a > 1.5).requires_grad is False
-    assert a.argmax().requires_grad is False
-    assert "a > 1.5          -> False" in run.stdout
+    i = run.namespace["i"]
+    assert i.requires_grad is False and i.dtype == torch.int64
+    with torch.no_grad():
+        assert (a * 2).requires_grad is False
+    # indexing with that integer is differentiable: the gradient reaches the chosen element
+    picked = a[i]
+    assert picked.requires_grad is True
+    picked.backward()
+    assert a.grad.tolist() == [0.0, 1.0]
+    assert run.stdout.splitlines() == [
+        "c = a + b        -> True",
+        "b * 2（只有 b）  -> False",
+        "a > 1.5          -> False",
+        "i = a.argmax()   -> False   i = tensor(1)  dtype = torch.int64",
+        "a[i]             -> True",
+    ]
+    # the erratum's wording: the note's "if and only if" is refuted in its "if" direction
+    page = (ROOT / "docs" / "autograd" / "requires_grad.md").read_text(encoding="utf-8")
+    assert "不是“当且仅当”，只是“仅当”" in page
+    assert "“**当**”（有输入追踪梯度 ⇒ 输出追踪梯度）不成立" in page
 
 
 def test_no_grad_switches_off_recording_not_the_flag():
     run = run_snippet("autograd/requires_grad_004.py")
     assert run.namespace["y"].requires_grad is False
     assert run.namespace["w"].requires_grad is True
+    # a tensor created inside no_grad with requires_grad=True is a leaf that tracks gradients
+    t = run.namespace["t"]
+    assert t.requires_grad is True and t.is_leaf and t.grad_fn is None
+    with torch.no_grad():
+        assert torch.zeros(2, requires_grad=True).requires_grad
+    (t * 3).sum().backward()
+    assert t.grad.tolist() == [3.0, 3.0]
+    assert "块内新建的 t.requires_grad   = True" in run.stdout
     assert "(w * 2).requires_grad = True" in run.stdout
 
 
@@ -50,7 +79,7 @@ def test_x_grad_is_nine_nine():
 
 
 def test_gradients_accumulate_until_zeroed():
-    run = run_snippet("autograd/requires_grad_006.py")
+    run = run_snippet("autograd/requires_grad_007.py")
     lines = run.stdout.splitlines()
     assert "tensor([9., 9.])" in lines[0]
     assert "tensor([18., 18.])" in lines[1]
@@ -58,10 +87,78 @@ def test_gradients_accumulate_until_zeroed():
     assert run.namespace["x"].grad.tolist() == [0.0, 0.0]
 
 
+def test_chain_rule_formula_equals_autograd():
+    """Moved from the loss page: its hand formula, checked against autograd."""
+    run = run_snippet("autograd/requires_grad_008.py")
+    ns = run.namespace
+    assert torch.allclose(ns["grad_w"], ns["w"].grad)
+    assert torch.allclose(ns["grad_b"], ns["b"].grad)
+    assert not torch.allclose(ns["grad_w"], 6 * ns["w"].grad)  # 1/N matters
+    assert "两者一致: True" in run.stdout
+    assert "∂loss/∂w  公式: 3.345603   autograd: 3.345603" in run.stdout
+    # the same two numbers the loss page computed by hand
+    loss_page = run_snippet("loss/mse_004.py")
+    assert torch.allclose(loss_page.namespace["grad_w"], ns["w"].grad)
+    assert torch.allclose(loss_page.namespace["grad_b"], ns["b"].grad)
+
+
+def _saved_by(compute):
+    """The tensors autograd saves for backward while `compute` runs."""
+    saved = []
+
+    def pack(tensor):
+        saved.append(tensor)
+        return tensor
+
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
+        out = compute()
+    return out, saved
+
+
+def test_no_grad_and_inference_mode_save_nothing_for_backward():
+    run = run_snippet("autograd/requires_grad_009.py")
+    x, w = run.namespace["x"], run.namespace["w"]
+    assert run.stdout.splitlines() == [
+        "照常录制      : 建了计算图，为反向传播保存了 2 个张量、8000 字节",
+        "no_grad       : 没有计算图，为反向传播保存了 0 个张量、0 字节",
+        "inference_mode: 没有计算图，为反向传播保存了 0 个张量、0 字节",
+    ]
+    # the page: the multiplication saves x, sigmoid saves its output; 1000 float32 = 4000 bytes
+    out, saved = _saved_by(lambda: torch.sigmoid(x * w))
+    assert len(saved) == 2
+    assert torch.equal(saved[0], x) and torch.equal(saved[1], out.detach())
+    assert sum(t.numel() * t.element_size() for t in saved) == 2 * 1000 * 4
+    for mode in (torch.no_grad, torch.inference_mode):
+        with mode():
+            out, saved = _saved_by(lambda: torch.sigmoid(x * w))
+        assert saved == [] and out.grad_fn is None
+
+
+INFERENCE = "Inference tensors cannot be saved for backward."
+
+
+def test_inference_tensors_cannot_be_saved_for_backward():
+    run = run_snippet("autograd/requires_grad_010.py")
+    ns = run.namespace
+    assert torch.is_inference(ns["h_inference"]) and not torch.is_inference(ns["h_no_grad"])
+    assert not ns["h_inference"].requires_grad and not ns["h_no_grad"].requires_grad
+    assert torch.equal(ns["w"].grad, ns["h_no_grad"])  # d/dw sum(h * w) = h
+    lines = run.stdout.splitlines()
+    assert lines[0] == "no_grad       : requires_grad = False，is_inference = False"
+    assert lines[1] == "inference_mode: requires_grad = False，is_inference = True"
+    assert lines[-1].startswith(f"RuntimeError: {INFERENCE}")
+    assert "use `torch.no_grad()` instead of `torch.inference_mode()`" in lines[-1]
+    with pytest.raises(RuntimeError, match=re.escape(INFERENCE)):
+        ns["h_inference"] * ns["w"]
+
+
 def test_requires_grad_page_shows_live_output(built_site):
     html = page_html(built_site, "autograd/requires_grad")
     assert "tensor([9., 9.])" in html
     assert "tensor([27., 27.])" in html
+    assert "两者一致: True" in html
+    assert "8000 字节" in html and "Inference tensors cannot be saved for backward" in html
+    assert 'href="#5-关掉录制省下了什么"' in html
 
 
 # --- the computation graph of the x.grad = [9, 9] example (sitekit.autograd_graph) -----------
@@ -123,7 +220,7 @@ def test_graph_layout_is_top_to_bottom_and_fits():
 
 
 def test_x_grad_graph_figure():
-    run = run_snippet("autograd/requires_grad_007.py")
+    run = run_snippet("autograd/requires_grad_006.py")
     graph = run.namespace["graph"]
     assert graph.names == [
         "MeanBackward0",
@@ -175,8 +272,34 @@ def test_act_three_succeeds_with_gradient_two():
     assert lines[3] == "backward 之后 w.grad = tensor([2.])"
     w, x = run.namespace["w"], run.namespace["x"]
     assert w.grad.tolist() == [2.0]
+    # prediction first, target second: the input slot of MseLossBackward0 leads to x * w
+    (input_fn, _), (target_fn, _) = run.namespace["mse"].grad_fn.next_functions
+    assert input_fn.name() == "MulBackward0" and target_fn is None
     # the page's formula: d mse / dw = 2 (x w - y) x with y = 1
     assert torch.equal(w.grad, 2 * (x * w.detach() - 1) * x)
+
+
+def test_mse_loss_takes_the_prediction_first_everywhere():
+    """F.mse_loss(input=prediction, target=...): no snippet or page of these topics swaps them."""
+    swapped = re.compile(r"mse_loss\(\s*torch\.ones")
+    for folder in (
+        "snippets/autograd",
+        "snippets/loss",
+        "snippets/api",
+        "docs/autograd",
+        "docs/loss",
+        "docs/api",
+    ):
+        for path in (ROOT / folder).iterdir():
+            assert not swapped.search(path.read_text(encoding="utf-8")), path
+
+
+def test_autograd_grad_is_explained_before_the_first_act():
+    page = (ROOT / "docs" / "autograd" / "three_acts.md").read_text(encoding="utf-8")
+    explained = page.index("**`torch.autograd.grad(outputs, inputs)`**")
+    # before the note's callout, the first place that names autograd.grad
+    assert explained < page.index("> [!example]") < page.index("three_acts_001.py")
+    assert "按 `inputs` 的顺序装进一个元组**返回**" in page
 
 
 def test_act_three_graph_figure():
@@ -275,6 +398,11 @@ def test_retain_graph_true_lets_the_second_grad_succeed():
     jacobian = torch.diag(q) - torch.outer(q, q)
     assert torch.allclose(g1, jacobian[1]) and torch.allclose(g2, jacobian[2])
     assert g1[1] > 0 and g1[0] < 0  # the page: own score up -> positive, others -> negative
+    # the page numbers classes from 1 in formulas, from 0 in code: p[1] is p_2 (class 2)
+    assert torch.allclose(g1[1], q[1] * (1 - q[1])) and torch.allclose(g1[0], -q[1] * q[0])
+    page = (ROOT / "docs" / "autograd" / "retain_graph.md").read_text(encoding="utf-8")
+    assert "下标和代码一样从 0 开始" not in page
+    assert "代码里的 `p[1]` 是公式里的 $p_2$（第 2 个类别）" in page
     assert "∂p[2]/∂a = (tensor([-0.0750, -0.0985,  0.1735]),)" in run.stdout
     # the last call did not retain: the saved result is gone now
     with pytest.raises(RuntimeError, match="backward through the graph a second time"):
@@ -282,8 +410,37 @@ def test_retain_graph_true_lets_the_second_grad_succeed():
     assert a.grad is None
 
 
-def test_higher_derivative_with_create_graph():
+def test_backward_frees_what_the_graph_saved_and_retain_graph_keeps_it():
     run = run_snippet("autograd/retain_graph_006.py")
+    lines = run.stdout.splitlines()
+    assert lines == [
+        "前向计算之后，图为反向传播留着 4000 字节",
+        "retain_graph=True 求一次梯度之后: 4000 字节",
+        "默认行为再求一次梯度之后:      0 字节",
+    ]
+    assert 1000 * 4 == 4000  # softmax saves its output: 1000 float32 of 4 bytes
+    assert run.namespace["Box"].held == 0
+    # the page: an intermediate only the graph refers to is freed when the graph lets go of it
+    import weakref
+
+    refs = []
+
+    def pack(tensor):
+        refs.append(weakref.ref(tensor))
+        return tensor
+
+    a = torch.rand(1000, requires_grad=True)
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
+        out = torch.softmax(a, dim=0).pow(2).sum()  # no variable keeps the probabilities
+    assert len(refs) == 2 and all(ref() is not None for ref in refs)  # softmax and pow save p
+    torch.autograd.grad(out, [a], retain_graph=True)
+    assert all(ref() is not None for ref in refs)
+    torch.autograd.grad(out, [a])
+    assert all(ref() is None for ref in refs)
+
+
+def test_higher_derivative_with_create_graph():
+    run = run_snippet("autograd/retain_graph_007.py")
     assert run.namespace["dy_dx"].item() == 27.0  # 3 x^2 at x = 3
     assert run.namespace["d2y_dx2"].item() == 18.0  # 6 x
     assert "d²y/dx² = tensor(18.)" in run.stdout
@@ -295,14 +452,40 @@ def test_higher_derivative_with_create_graph():
 
 
 def test_erratum_retain_graph_alone_gives_no_higher_derivative():
-    run = run_snippet("autograd/retain_graph_007.py")
+    run = run_snippet("autograd/retain_graph_008.py")
     assert run.namespace["dy_dx"].requires_grad is False
     assert "requires_grad = False" in run.stdout
     assert f"对 dy/dx 再求导 -> RuntimeError: {NO_GRAD_FN}" in run.stdout
 
 
+def test_several_second_derivatives_of_one_first_derivative_need_retain_graph():
+    run = run_snippet("autograd/retain_graph_009.py")
+    lines = run.stdout.splitlines()
+    assert lines[0] == "g = tensor([4., 1.], grad_fn=<AddBackward0>)"
+    assert lines[1] == "∂g[0]/∂x = (tensor([4., 2.]),)"
+    assert lines[2] == f"∂g[1]/∂x -> RuntimeError: {SECOND_TIME}"
+    assert lines[3] == "保留之后：∂g[0]/∂x = tensor([4., 2.])  ∂g[1]/∂x = tensor([2., 0.])"
+    # the two rows are the Hessian of f = x1^2 x2 at (1, 2)
+    hessian = torch.autograd.functional.hessian(
+        lambda x: x[0] ** 2 * x[1], torch.tensor([1.0, 2.0])
+    )
+    ns = run.namespace
+    assert torch.equal(torch.stack([ns["row0"], ns["row1"]]), hessian)
+    assert hessian.tolist() == [[4.0, 2.0], [2.0, 0.0]]
+    # still raised by torch: the second-order call frees the first derivative's graph
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    (g,) = torch.autograd.grad(x[0] ** 2 * x[1], x, create_graph=True)
+    torch.autograd.grad(g[0], x)
+    with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+        torch.autograd.grad(g[1], x)
+    # the corrected erratum no longer says retain_graph is never needed for higher derivatives
+    page = (ROOT / "docs" / "autograd" / "retain_graph.md").read_text(encoding="utf-8")
+    assert "所以做高阶导数时不必再单独写" not in page
+    assert "前几次仍要传 `retain_graph=True`" in page
+
+
 def test_gan_like_two_losses_share_a_graph():
-    run = run_snippet("autograd/retain_graph_008.py")
+    run = run_snippet("autograd/retain_graph_010.py")
     assert f"不保留计算图 -> RuntimeError: {SECOND_TIME}" in run.stdout
     ns = run.namespace
     g_w, d_w, z = ns["g_w"], ns["d_w"], ns["z"]
@@ -329,6 +512,7 @@ def test_retain_graph_page_shows_live_output(built_site):
     assert "grad can be implicitly created only for scalar outputs" in html
     assert "freed: result" in html and "saved: result" in html
     assert "d²y/dx² = tensor(18.)" in html
+    assert "4000 字节" in html and "∂g[1]/∂x -&gt; RuntimeError" in html
 
 
 def test_requires_grad_page_has_the_graph_figure(built_site):
@@ -340,12 +524,12 @@ def test_requires_grad_page_has_the_graph_figure(built_site):
 
 
 def test_exercise_gradients_accumulate_until_zeroed():
-    run = run_snippet("autograd/retain_graph_009.py")
+    run = run_snippet("autograd/retain_graph_011.py")
     assert "第 1 次之后 x.grad = 6.0" in run.stdout
     assert "第 2 次之后 x.grad = 12.0" in run.stdout
     assert "清零后再来一次 x.grad = 6.0" in run.stdout
 
 
 def test_exercise_second_derivative_of_cube():
-    run = run_snippet("autograd/retain_graph_010.py")
+    run = run_snippet("autograd/retain_graph_012.py")
     assert (run.namespace["dy"].item(), run.namespace["d2y"].item()) == (12.0, 12.0)

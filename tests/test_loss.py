@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
-from conftest import page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet
 
 
 def _data():
@@ -74,31 +74,70 @@ def test_sum_loss_gradient_is_n_times_the_mse_gradient():
     assert torch.allclose(grads["sum"], 6 * grads["mean"])
 
 
-def test_chain_rule_formula_equals_autograd():
+def test_hand_gradient_matches_autograd():
+    """The page computes the gradient by the formula only; autograd (next page) agrees."""
     run = run_snippet("loss/mse_004.py")
     ns = run.namespace
-    assert torch.allclose(ns["grad_w"], ns["w"].grad)
-    assert torch.allclose(ns["grad_b"], ns["b"].grad)
-    assert not torch.allclose(ns["grad_w"], 6 * ns["w"].grad)  # 1/N matters
-    assert ns["w"].grad > 0  # the page: positive, so descent makes w smaller
-    assert "两者一致: True" in run.stdout
-    assert "∂loss/∂w  公式: 3.345603   autograd: 3.345603" in run.stdout
+    x, y = _data()
+    w = torch.tensor(0.6, requires_grad=True)
+    b = torch.tensor(0.8, requires_grad=True)
+    F.mse_loss(w * x + b, y).backward()
+    assert torch.allclose(ns["grad_w"], w.grad)
+    assert torch.allclose(ns["grad_b"], b.grad)
+    assert not torch.allclose(ns["grad_w"], 6 * w.grad)  # 1/N matters
+    assert ns["grad_w"] > 0  # the page: positive, so descent makes w smaller
+    assert run.stdout.splitlines() == ["∂MSE/∂w = 3.345603", "∂MSE/∂b = 0.584591"]
 
 
-def test_gradient_descent_lowers_the_loss():
+def _descent(lr, steps):
+    """Gradient descent with the page's hand formula; the losses along the way."""
+    x, y = _data()
+    w, b, losses = 0.6, 0.8, []
+    for _ in range(steps):
+        error = y - (w * x + b)
+        losses.append((error**2).mean().item())
+        w -= lr * (-2 / 6 * (error * x).sum()).item()
+        b -= lr * (-2 / 6 * error.sum()).item()
+    return losses
+
+
+def test_gradient_descent_by_hand_lowers_the_loss():
     run = run_snippet("loss/mse_005.py")
     losses = [float(line.split("loss = ")[1].split()[0]) for line in run.stdout.splitlines()]
     assert len(losses) == 5
     assert all(later < earlier for earlier, later in zip(losses, losses[1:], strict=False))
     assert losses[0] == 0.3259  # starts at the MSE printed above
-    assert run.namespace["w"].item() < 0.6  # w moved against its positive gradient
+    assert run.namespace["lr"] == 0.02
+    assert run.namespace["w"] < 0.6  # w moved against its positive gradient
+    assert [round(v, 4) for v in _descent(0.02, 5)] == losses
+    # the same steps as autograd's gradient would take
+    x, y = _data()
+    w = torch.tensor(0.6, requires_grad=True)
+    b = torch.tensor(0.8, requires_grad=True)
+    F.mse_loss(w * x + b, y).backward()
+    assert abs((0.6 - 0.02 * w.grad.item()) - 0.5331) < 1e-4
+    # shown code of the loss page uses no autograd (it comes before the autograd pages)
+    for number in range(1, 8):
+        code = (ROOT / "snippets" / "loss" / f"mse_{number:03d}.py").read_text(encoding="utf-8")
+        for word in ("requires_grad", "backward", ".grad", "autograd", "no_grad"):
+            assert word not in code, (number, word)
+
+
+def test_learning_rate_too_small_is_slow_too_large_diverges():
+    """The page: a small learning rate lowers the loss slowly; a large one steps past the
+    minimum and moves further and further away."""
+    good, slow, large = _descent(0.02, 20), _descent(0.002, 20), _descent(0.1, 20)
+    assert slow[-1] < slow[0] and slow[-1] > good[-1]
+    assert large[1] > large[0] and large[-1] > 100 * large[0]
 
 
 def test_loss_page_shows_live_output_and_figure(built_site):
     html = page_html(built_site, "loss/mse")
     assert 'id="损失函数的梯度连接误差与优化"' in html  # requires_grad.md links here
     assert "tensor(1.9555)" in html
-    assert "两者一致: True" in html
+    assert "∂MSE/∂w = 3.345603" in html
+    # teach before use: the autograd check moved to the autograd page
+    assert "两者一致" not in html
     assert html.count('<figure class="live-figure">') == 1
     assert "<title>均方误差的几何意义" in html
     assert html.count('class="admonition bug"') == 2
@@ -119,7 +158,17 @@ def test_exercise_mse_by_hand_equals_mse_loss():
     assert abs(by_hand.item() - 1.25 / 3) < 1e-6  # (0.25 + 0 + 1) / 3
 
 
-def test_exercise_mse_gradient_is_minus_two_error_over_n():
+def test_exercise_mse_gradient_by_formula_and_by_finite_difference():
     run = run_snippet("loss/mse_007.py")
     y, pred = run.namespace["y"], run.namespace["pred"]
-    assert torch.allclose(pred.grad, -2 * (y - pred.detach()) / 3)
+    assert torch.allclose(run.namespace["by_formula"], -2 * (y - pred) / 3)
+    numeric = torch.tensor(run.namespace["numeric"])
+    assert torch.allclose(numeric, run.namespace["by_formula"], atol=1e-4)
+    # and autograd agrees (the page does not use it: it comes before autograd)
+    p = pred.clone().requires_grad_()
+    F.mse_loss(p, y).backward()
+    assert torch.allclose(p.grad, run.namespace["by_formula"])
+    assert run.stdout.splitlines() == [
+        "公式    : tensor([ 0.3333,  0.0000, -0.6667])",
+        "数值差分: [0.3333, 0.0, -0.6667]",
+    ]

@@ -1,11 +1,15 @@
 import torch
 
-# -1 到 1 的小范围：观察 Tanh 在中心区域的行为
-a = torch.linspace(-1, 1, 10)
+x = torch.linspace(-10, 10, 1001, requires_grad=True)
+y = torch.tanh(x)
+(autograd_grad,) = torch.autograd.grad(y.sum(), x)
 
-t = torch.tanh(a)
-print(t)
+# 公式：tanh' = 1 − tanh²，同样只需要前向结果
+formula = 1 - y.detach() ** 2
+max_error = (formula - autograd_grad).abs().max().item()
+print("max |(1 − tanh²) − autograd| =", max_error)
 
-# 关于 0 对称：把输出倒过来再取负，和原来逐位相同
-print("对称吗？", torch.equal(t, -t.flip(0)))
-print("tanh(0) =", torch.tanh(torch.tensor(0.0)))
+# 核对定义 tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x))
+xd = x.detach()
+by_definition = (torch.exp(xd) - torch.exp(-xd)) / (torch.exp(xd) + torch.exp(-xd))
+print("max |定义式 − torch.tanh| =", (by_definition - y.detach()).abs().max().item())

@@ -1,18 +1,24 @@
 import torch
 
-torch.manual_seed(0)
+from sitekit.figures import figure, to_svg
 
-# 输入关于 0 对称时，输出均值才是 0（只差浮点舍入误差）
-symmetric = torch.linspace(-1, 1, 10)
-print(f"输入 linspace(-1, 1)：tanh 输出均值 = {torch.tanh(symmetric).mean().item():.1e}")
+x = torch.linspace(-3, 3, 120, requires_grad=True)
+y = torch.relu(x)
+(grad,) = torch.autograd.grad(y.sum(), x)  # 导数由 autograd 算出
+formula = (x > 0).float()  # 公式：x > 0 时为 1，x < 0 时为 0
 
-# 输入整体偏正（比如上一层的输出大多为正），tanh 的输出均值也跟着偏正
-shifted = torch.linspace(0, 2, 10)
-print(f"输入 linspace(0, 2) ：tanh 输出均值 = {torch.tanh(shifted).mean().item():.4f}")
-
-# 随机输入：均值为 1 的正态分布
-z = torch.randn(10000) + 1
-print(f"输入 randn + 1      ：tanh 输出均值 = {torch.tanh(z).mean().item():.4f}")
-
-# 对比 Sigmoid：即使输入对称，输出均值也是 0.5
-print(f"输入 linspace(-1, 1)：sigmoid 输出均值 = {torch.sigmoid(symmetric).mean().item():.4f}")
+xs = x.detach()
+fig, ax = figure(5.0, 2.8)
+ax.plot(xs, y.detach(), label="$\\mathrm{ReLU}(x)=\\max(0,x)$")
+ax.plot(xs, grad, label="$\\mathrm{ReLU}′(x)$ autograd")
+ax.plot(xs[::5], formula[::5], "o", ms=4, fillstyle="none", label="$[x>0]$ (formula)")
+ax.set_xlabel("$x$")
+ax.legend(loc="upper left")
+print(
+    to_svg(
+        fig,
+        title="ReLU 函数及其导数",
+        caption="ReLU 负数归零、正数不变；autograd 算出的导数（实线）与公式（圆圈）重合："
+        "x < 0 时为 0，x > 0 时恒为 1。",
+    )
+)

@@ -1,19 +1,35 @@
 import torch
+from torch import nn
+from torch.nn import functional as F
 
-x = torch.tensor([-2.0, -0.5, 0.0, 0.5, 2.0], requires_grad=True)
-torch.relu(x).sum().backward()
-print("x               =", x.detach())
-print("torch.relu 的导数 =", x.grad)
+torch.manual_seed(0)
 
-# 数学上 x = 0 处不可导；同样是 max(0, x)，不同写法在 0 处给出的“导数”不同
-ways = {
-    "torch.relu(x)": lambda t: torch.relu(t),
-    "x.clamp(min=0)": lambda t: t.clamp(min=0),
-    "torch.maximum(x, 0)": lambda t: torch.maximum(t, torch.zeros_like(t)),
-}
-grad_at_zero = {}
-for name, f in ways.items():
-    zero = torch.tensor(0.0, requires_grad=True)
-    f(zero).backward()
-    grad_at_zero[name] = zero.grad.item()
-    print(f"{name:<20} 在 x = 0 处的梯度: {zero.grad.item()}")
+# 写法 1：用 nn.Sequential 搭网络时，激活函数要写成模块（类）nn.ReLU()
+seq_model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+
+
+# 写法 2：自定义 forward 时，直接调用函数 F.relu 更常见
+class MyModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(4, 8)
+        self.fc2 = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+
+my_model = MyModel()
+# 让两个模型用同一套参数（Sequential 的 0 号和 2 号层对应 fc1 和 fc2）
+my_model.load_state_dict(
+    {
+        "fc1.weight": seq_model[0].weight,
+        "fc1.bias": seq_model[0].bias,
+        "fc2.weight": seq_model[2].weight,
+        "fc2.bias": seq_model[2].bias,
+    }
+)
+
+x = torch.randn(3, 4)
+print(seq_model)
+print("两种写法输出相同：", torch.equal(seq_model(x), my_model(x)))

@@ -17,6 +17,7 @@ print("backward(create_graph=True) 之后 x.grad =", x.grad)
 x.grad.backward()  # 再对一阶导求导：二阶导 6x 被“加”进了 x.grad
 print("再对 x.grad 做 backward 之后 x.grad =", x.grad)
 
-# PyTorch 自己也发出警告，建议改用 autograd.grad（只打印警告正文，略去 C++ 源文件位置）
+# PyTorch 还发出一条警告：参数和它的梯度之间形成引用循环，可能内存泄漏
+# （只打印警告正文，略去 C++ 源文件位置）
 print("UserWarning:", str(caught[0].message).split(" (Triggered")[0])
-x.grad = None  # 按警告的建议，用完设回 None
+x.grad = None  # 按警告的建议，用完设回 None，打破引用循环

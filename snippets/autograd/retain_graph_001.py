@@ -9,10 +9,10 @@ p = F.softmax(a, dim=0)
 print("a =", a)
 print("p =", p)
 
-# 第一次：对 p[1] 求梯度（默认不保留计算图）
+# 第一次：对 p[1]（第 2 个类别的概率）求梯度（默认不保留计算图）
 print("∂p[1]/∂a =", autograd.grad(p[1], [a]))
 
-# 第二次：在同一张图上对 p[2] 求梯度
+# 第二次：在同一张图上对 p[2]（第 3 个类别的概率）求梯度
 try:
     autograd.grad(p[2], [a])
 except RuntimeError as error:

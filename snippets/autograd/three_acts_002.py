@@ -5,7 +5,7 @@ from torch import autograd
 # 布景和第一幕相同：先算出 mse，这时 w 还没有开启追踪
 x = torch.ones(1)
 w = torch.full([1], 2.0)
-mse = F.mse_loss(torch.ones(1), x * w)
+mse = F.mse_loss(x * w, torch.ones(1))
 
 # In [22]：现在才给 w 开启追踪
 w.requires_grad_()

@@ -8,7 +8,7 @@ from sitekit.figures import to_svg
 x = torch.ones(1)
 w = torch.full([1], 2.0)
 w.requires_grad_()
-mse = F.mse_loss(torch.ones(1), x * w)
+mse = F.mse_loss(x * w, torch.ones(1))
 
 graph = walk(mse, names={"mse": mse, "w": w})
 fig = graph_figure(graph)

@@ -1,10 +1,23 @@
 import torch
-import torch.nn.functional as F
 
-# 练习 2：MSE 对预测值的梯度是 −2(y − pred)/N，用 autograd 验证
+# 练习 2：MSE 对每个预测值的梯度，公式是 −2(y − pred)/N
 y = torch.tensor([1.0, 2.0, 3.0])
-pred = torch.tensor([1.5, 2.0, 2.0], requires_grad=True)
+pred = torch.tensor([1.5, 2.0, 2.0])
+N = len(y)
 
-F.mse_loss(pred, y).backward()
-print("autograd:", pred.grad)
-print("公式    :", (2 * (pred - y) / len(y)).detach())  # 即 −2(y − pred)/N
+
+def mse(p):
+    return ((y - p) ** 2).mean()
+
+
+by_formula = 2 * (pred - y) / N  # 即 −2(y − pred)/N
+print("公式    :", by_formula)
+
+# 验证：把第 i 个预测值往两边各挪一点点 h，看 MSE 变了多少（导数的定义）
+h = 0.01
+numeric = []
+for i in range(N):
+    step = torch.zeros(N)  # N 个 0，只有第 i 个位置是 h
+    step[i] = h
+    numeric.append(((mse(pred + step) - mse(pred - step)) / (2 * h)).item())
+print("数值差分:", [round(v, 4) for v in numeric])
