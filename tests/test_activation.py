@@ -1,4 +1,7 @@
-"""Claims of the 激活函数 page (docs/activation/functions.md), checked against real torch."""
+"""Claims of the 激活函数 pages, checked against real torch:
+docs/activation/functions.md (concepts, curves, derivatives by formula and central difference)
+and docs/activation/experiments.md (autograd, the vanishing-gradient and zero-centred experiments).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import math
 import re
 
 import torch
-from conftest import page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet
 from torch import nn
 from torch.nn import functional as F
 
@@ -17,18 +20,27 @@ def svg_title(stdout: str) -> str:
     return match[1]
 
 
+def page_source(page: str) -> str:
+    return (ROOT / "docs" / "activation" / f"{page}.md").read_text(encoding="utf-8")
+
+
+# =================================================================================================
+# functions.md
+# =================================================================================================
+
 # ---- 什么是激活函数 ----
 
 
 def test_two_linear_layers_without_activation_are_one_linear_map():
     run = run_snippet("activation/functions_001.py")
     ns = run.namespace
-    assert torch.allclose(ns["two_layers"], ns["one_layer"], atol=1e-6)
-    assert not torch.allclose(ns["with_relu"], ns["one_layer"], atol=1e-6)
+    assert torch.allclose(ns["two_layers"], ns["one_layer"])
+    assert not torch.allclose(ns["with_relu"], ns["one_layer"])
     # the merged parameters are the page's formula W = W2 W1, b = W2 b1 + b2
-    l1, l2 = ns["layer1"], ns["layer2"]
-    assert torch.allclose(ns["merged"].weight, l2.weight @ l1.weight)
-    assert torch.allclose(ns["merged"].bias, l2.weight @ l1.bias + l2.bias)
+    assert torch.equal(ns["W"], ns["W2"] @ ns["W1"])
+    assert torch.equal(ns["b"], ns["W2"] @ ns["b1"] + ns["b2"])
+    # ReLU changes something only because h has negative entries
+    assert (ns["h"] < 0).any() and (ns["h"] > 0).any()
     assert "torch.allclose(两层, 一层) = True" in run.stdout
     assert "加了 ReLU 之后还相等吗？ False" in run.stdout
 
@@ -43,44 +55,297 @@ def test_neuron_figure():
     assert run.stdout.count("<tspan") >= 10
 
 
-# ---- figures: derivative by autograd, formula drawn on top ----
+# ---- figures: derivative by its formula, central difference drawn on top ----
 
 
 def check_derivative_figure(snippet: str, title: str, tolerance: float) -> dict:
     run = run_snippet(snippet)
     ns = run.namespace
     assert svg_title(run.stdout) == title
-    assert torch.allclose(ns["grad"], ns["formula"], atol=tolerance)
+    assert ns["x"].dtype == torch.float64  # the difference quotient in float64
+    assert torch.allclose(ns["numeric"], ns["formula"], rtol=0, atol=tolerance)
     assert len(ns["x"]) <= 200  # lean SVG
+    assert "autograd" not in run.stdout  # the caption speaks of what the concept page taught
     return ns
 
 
 def test_step_figure_derivative_is_zero():
     ns = check_derivative_figure("activation/functions_003.py", "阶跃函数及其导数", 0.0)
-    assert torch.count_nonzero(ns["grad"]) == 0
-    assert set(ns["y"].detach().tolist()) == {0.0, 1.0}  # 120 points: none at exactly 0
+    assert torch.count_nonzero(ns["numeric"]) == 0
+    assert set(ns["y"].tolist()) == {0.0, 1.0}  # 120 points: none at exactly 0
+    assert not (ns["x"] == 0).any()
 
 
 def test_sigmoid_figure():
-    ns = check_derivative_figure("activation/functions_005.py", "Sigmoid 函数及其导数", 1e-6)
-    assert math.isclose(ns["grad"].max().item(), 0.25, abs_tol=1e-3)  # caption: max 0.25
+    ns = check_derivative_figure("activation/functions_005.py", "Sigmoid 函数及其导数", 1e-9)
+    assert math.isclose(ns["formula"].max().item(), 0.25, abs_tol=1e-3)  # caption: max 0.25
 
 
 def test_tanh_figure():
-    ns = check_derivative_figure("activation/functions_010.py", "Tanh 函数及其导数", 1e-6)
-    assert math.isclose(ns["grad"].max().item(), 1.0, abs_tol=1e-2)  # caption: max 1 at 0
+    ns = check_derivative_figure("activation/functions_009.py", "Tanh 函数及其导数", 1e-9)
+    assert math.isclose(ns["formula"].max().item(), 1.0, abs_tol=1e-2)  # caption: max 1 at 0
 
 
 def test_relu_figure():
-    ns = check_derivative_figure("activation/functions_014.py", "ReLU 函数及其导数", 0.0)
-    assert set(ns["grad"].tolist()) == {0.0, 1.0}
+    ns = check_derivative_figure("activation/functions_013.py", "ReLU 函数及其导数", 1e-9)
+    assert set(ns["formula"].tolist()) == {0.0, 1.0}
+    assert not (ns["x"] == 0).any()
 
 
 # ---- 阶跃函数 ----
 
 
-def test_step_function_gives_no_usable_gradient():
+def test_step_central_difference_is_zero_away_from_zero_and_blows_up_at_zero():
     run = run_snippet("activation/functions_004.py")
+    lines = run.stdout.splitlines()
+    assert lines[1] == "中心差分 = tensor([0., 0., 0.], dtype=torch.float64)"
+    # at the jump the quotient is 1/(2h): 5, 50, 500, growing without limit
+    assert [line.split("= ")[-1] for line in lines[2:]] == ["5", "50", "500"]
+    step, diff = run.namespace["step"], run.namespace["central_difference"]
+    zero = torch.tensor(0.0, dtype=torch.float64)
+    assert diff(step, zero, 1e-6).item() > 4e5
+
+
+# ---- Sigmoid ----
+
+
+def test_sigmoid_code_example_matches_the_note():
+    run = run_snippet("activation/functions_006.py")
+    a = run.namespace["a"]
+    assert torch.equal(a, torch.linspace(-100, 100, 10))
+    assert "tensor([-100.0000,  -77.7778," in run.stdout
+    assert "tensor([0.0000e+00, 1.6655e-34," in run.stdout
+    # the page: the points nearest 0 are ±11.1 and they already sit near 0 and 1
+    assert "1.4945e-05, 9.9999e-01," in run.stdout
+    assert "1.0000e+00, 1.0000e+00])" in run.stdout
+    s = torch.sigmoid(a)
+    assert a.abs().min().item() > 11  # no input near 0 in this grid
+    assert s[0] < 1e-30 and s[-1] > 1 - 1e-6  # 输出分析: near 0 / near 1
+    # inputs near 0 map near 0.5, as the page quotes
+    assert run.stdout.rstrip().endswith("tensor([0.2689, 0.4750, 0.5000, 0.5250, 0.7311])")
+
+
+def test_numbers_the_sigmoid_example_quotes_are_printed():
+    out = run_snippet("activation/functions_006.py").stdout
+    page = page_source("functions")
+    for quoted in ("1.4945e-05", "9.9999e-01", "0.4750, 0.5000, 0.5250"):
+        assert quoted in page and quoted in out, quoted
+    assert "接近 0 的输入会被映射到 0.5 附近。" not in page  # the old sentence, with no such input
+
+
+def test_sigmoid_saturation_table_and_central_difference():
+    run = run_snippet("activation/functions_007.py")
+    ns = run.namespace
+    formula = dict(zip(ns["xs"].tolist(), ns["formula"].tolist(), strict=True))
+    numeric = dict(zip(ns["xs"].tolist(), ns["numeric"].tolist(), strict=True))
+    assert formula[0.0] == 0.25  # the page: largest at 0, only 0.25
+    assert formula[0.0] > formula[2.0] > formula[5.0] > formula[10.0]
+    assert formula[10.0] < 1e-4
+    assert formula[20.0] == 0.0  # exactly zero in float32
+    assert torch.sigmoid(torch.tensor(20.0)).item() == 1.0
+    assert 2e-9 < numeric[20.0] < 2.1e-9  # the true derivative, about 2e-9
+    assert 2e-9 < formula[-20.0] < 2.1e-9  # the negative side keeps it in float32
+    assert "   20   1                  0.0000e+00          2.0650e-09" in run.stdout
+    # x = 10: float32's 1 − σ has lost digits; formula and difference differ from the 3rd digit
+    assert "4.5417e-05          4.5396e-05" in run.stdout
+    # float64 difference vs formula on [-10, 10]: 1e-11 order
+    assert 1e-11 <= ns["max_error"].item() < 1e-10
+    assert "的最大值 = 1.3e-11" in run.stdout
+
+
+def test_float_digits_quoted_on_the_page():
+    # "float32 只有约 7 位有效数字 … float64（约 16 位有效数字）"
+    assert round(-math.log10(torch.finfo(torch.float32).eps)) == 7
+    assert round(-math.log10(torch.finfo(torch.float64).eps)) == 16
+
+
+def test_erratum_sigmoid_zero_is_overflow_and_one_starts_at_16_6():
+    run = run_snippet("activation/functions_008.py")
+    out = run.stdout
+    # exp overflows from 89 on (float32 max about 3.4e38); sigmoid is 0 exactly there
+    assert "torch.exp(t)      = tensor([1.6516e+38,        inf,        inf])" in out
+    assert "torch.sigmoid(-t) = tensor([6.0546e-39, 0.0000e+00, 0.0000e+00])" in out
+    assert math.isclose(torch.finfo(torch.float32).max, 3.4e38, rel_tol=0.01)
+    assert math.isinf(torch.exp(torch.tensor(100.0)).item())
+    assert torch.sigmoid(torch.tensor(-100.0)).item() == 0.0
+    assert "1 / (1 + inf)     = tensor(0.)" in out
+    # the true value 3.7e-44 is representable: a float32 subnormal, not 0
+    assert "tensor(3.7201e-44, dtype=torch.float64)" in out
+    assert torch.tensor(3.7e-44).item() != 0.0
+    assert "torch.tensor(3.7e-44)  = tensor(3.6434e-44)  不等于 0？ tensor(True)" in out
+    assert "比 0 大的最小 float32  = tensor(1.4013e-45)" in out
+    # σ(-88) ≈ 6.1e-39 is still not 0: below the smallest normal float32, still kept
+    assert 0 < torch.sigmoid(torch.tensor(-88.0)).item() < torch.finfo(torch.float32).tiny
+    # the positive side: the first float32 with σ(x) == 1, found by bisection
+    hi, lo = run.namespace["hi"], run.namespace["lo"]
+    assert hi.item() == 16.63553237915039
+    assert torch.sigmoid(hi).item() == 1.0 and torch.sigmoid(lo).item() < 1.0
+    assert torch.nextafter(lo, hi) == hi  # adjacent float32 numbers
+    assert lo.item() < 24 * math.log(2) <= hi.item()  # the first float32 >= 24 ln 2
+    assert "x = 16.63553237915039，σ(x) = 1.0" in out
+    assert "σ(x) = 0.9999998807907104" in out  # 0.99999988 on the page
+    # every float32 in [16, 17]: below hi σ < 1, from hi on σ == 1 (vectorised path agrees)
+    bits = torch.arange(
+        torch.tensor(16.0).view(torch.int32).item(),
+        torch.tensor(17.0).view(torch.int32).item(),
+        dtype=torch.int32,
+    )
+    grid = bits.view(torch.float32)
+    s = torch.sigmoid(grid)
+    assert torch.equal(s == 1, grid >= hi)
+    # the linspace grid of the code example: the first 1.0 is at 33.3 only because of the grid
+    a = torch.linspace(-100, 100, 10)
+    assert (torch.sigmoid(a) == 1).tolist() == [False] * 6 + [True] * 4
+    assert 11 < a[5].item() < hi.item() < a[6].item() < 33.4
+    # the consequence: log gives -inf; logsigmoid does not
+    assert "torch.log(torch.sigmoid(-100)) = tensor(-inf)" in out
+    assert F.logsigmoid(torch.tensor(-100.0)).item() == -100.0
+
+
+def test_erratum_no_longer_says_underflow_or_33():
+    page = page_source("functions")
+    assert "下溢为 0" not in page and "σ(33.3) 起" not in page and "\\sigma(33.3)" not in page
+
+
+# ---- Tanh ----
+
+
+def test_tanh_code_example_is_symmetric():
+    run = run_snippet("activation/functions_010.py")
+    t = run.namespace["t"]
+    assert math.isclose(t[0].item(), -0.7616, abs_tol=1e-4)
+    assert torch.equal(t, -t.flip(0))
+    assert "tensor([-0.7616, -0.6514, -0.5047, -0.3215, -0.1107,  0.1107,  0.3215,  0.5047," in (
+        run.stdout
+    )
+    assert "对称吗？ True" in run.stdout
+    assert "tanh(0) = tensor(0.)" in run.stdout
+
+
+def test_tanh_derivative_formula_and_definition():
+    run = run_snippet("activation/functions_011.py")
+    assert 1e-11 <= run.namespace["max_error"] < 1e-10  # "10^-11 量级"
+    lines = run.stdout.splitlines()
+    definition_error = float(lines[1].split("=")[-1])
+    assert 1e-8 < definition_error < 5e-7  # float32 rounding, around 1e-7
+    assert lines[2] == "torch.tanh([-10, 10]) = tensor([-1.,  1.])"  # endpoints reached
+
+
+def test_erratum_tanh_mean_is_zero_only_for_symmetric_inputs():
+    run = run_snippet("activation/functions_012.py")
+    ns = run.namespace
+    assert abs(torch.tanh(ns["symmetric"]).mean().item()) < 1e-6
+    assert torch.tanh(ns["shifted"]).mean().item() > 0.5
+    assert torch.tanh(ns["z"]).mean().item() > 0.5
+    assert math.isclose(torch.sigmoid(ns["symmetric"]).mean().item(), 0.5, abs_tol=1e-6)
+    assert "输入 linspace(0, 2) ：tanh 输出均值 = 0.6427" in run.stdout
+    # tanh(-x) = -tanh(x)
+    x = torch.linspace(-5, 5, 101)
+    assert torch.equal(torch.tanh(-x), -torch.tanh(x))
+
+
+def test_zero_centred_claim_is_qualified_where_it_is_stated():
+    page = page_source("functions")
+    # the note's claim is quoted as a claim to be tested, with a link to the experiment
+    assert "有待检验的说法" in page
+    assert "experiments.md#零中心真的让训练更快吗" in page
+    assert page.count("有待检验的说法") >= 2  # in the Tanh callout and in its code example
+    for line in page.splitlines():
+        if "在隐藏层中通常表现更优" in line or "收敛得更快" in line:
+            assert "原笔记" in line and "有待检验" in line, line
+
+
+# ---- ReLU ----
+
+
+def test_relu_four_spellings_agree():
+    run = run_snippet("activation/functions_014.py")
+    ns = run.namespace
+    for other in ("r2", "r3", "r4"):
+        assert torch.equal(ns["r1"], ns[other])
+    assert [round(v, 4) for v in ns["r1"].tolist()] == [0.0] * 5 + [
+        0.1111,
+        0.3333,
+        0.5556,
+        0.7778,
+        1.0,
+    ]
+    assert "tensor([0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.1111, 0.3333, 0.5556, 0.7778," in (
+        run.stdout
+    )
+    assert "torch.relu == F.relu      : True" in run.stdout
+    assert "torch.relu == nn.ReLU     : True" in run.stdout
+    assert "torch.relu == torch.where : True" in run.stdout
+
+
+def test_sequential_and_forward_give_the_same_output_without_copying_parameters():
+    run = run_snippet("activation/functions_015.py")
+    ns = run.namespace
+    seq, mine = ns["seq_model"], ns["my_model"]
+    assert isinstance(seq[1], nn.ReLU)
+    assert seq[0] is mine.fc1 and seq[2] is mine.fc2  # the same layer objects
+    assert torch.equal(seq(ns["x"]), mine(ns["x"]))
+    assert "两种写法输出相同： True" in run.stdout
+    source = (ROOT / "snippets" / "activation" / "functions_015.py").read_text(encoding="utf-8")
+    assert "load_state_dict" not in source
+
+
+def test_speed_claims_are_rewritten_as_what_the_code_shows():
+    page = page_source("functions")
+    for claim in ("计算极其高效：仅需一个比较操作", "极大地加速了训练", "计算高效：前向算出的"):
+        for line in page.splitlines():
+            if claim in line:
+                assert "原笔记" in line, line  # only quoted as the note's words, then corrected
+    assert "极其高效，并能有效缓解梯度消失" not in page
+
+
+# ---- 动手练习 ----
+
+
+def test_exercise_step_size_of_the_central_difference():
+    run = run_snippet("activation/functions_016.py")
+    errors = run.namespace["errors"]
+    f32 = [errors[h][0] for h in (1e-1, 1e-2, 1e-3, 1e-4, 1e-5)]
+    f64 = [errors[h][1] for h in (1e-1, 1e-2, 1e-3, 1e-4, 1e-5)]
+    # float64: the error goes down all the way; float32: smallest near h = 1e-2, then grows
+    assert all(a > b for a, b in zip(f64, f64[1:], strict=False))
+    assert min(f32) == f32[1]
+    assert f32[1] < f32[2] < f32[3] < f32[4]
+    assert f32[4] > 1000 * f64[4]
+
+
+def test_exercise_relu_difference_quotients_at_the_kink():
+    run = run_snippet("activation/functions_017.py")
+    ns = run.namespace
+    assert (ns["right"].item(), ns["left"].item(), ns["central"].item()) == (1.0, 0.0, 0.5)
+    assert "x = 0：右差商 1.0，左差商 0.0，中心差分 0.5" in run.stdout
+    assert "中心差分 = tensor([0.0000, 1.0000, 1.0000], dtype=torch.float64)" in run.stdout
+
+
+def test_concept_page_shows_no_autograd():
+    """functions.md's shown code is taught before autograd, losses and optimizers."""
+    forbidden = (
+        "requires_grad", "backward", ".grad", "torch.autograd", "grad_fn", "nn.init",
+        "calculate_gain", "optim", "loss", "load_state_dict", "no_grad",
+    )  # fmt: skip
+    page = page_source("functions")
+    shown = re.findall(r'```python exec="1" source="above"[^\n]*\n[> ]*--8<-- "([^"]+)"', page)
+    assert len(shown) == 12
+    for snippet in shown:
+        code = (ROOT / snippet).read_text(encoding="utf-8")
+        for word in forbidden:
+            assert word not in code, (snippet, word)
+
+
+# =================================================================================================
+# experiments.md
+# =================================================================================================
+
+# ---- 用 autograd 复核导数 ----
+
+
+def test_step_function_gives_no_usable_gradient():
+    run = run_snippet("activation/experiments_001.py")
     x = torch.tensor([-1.0, 0.5, 2.0], requires_grad=True)
     assert (x > 0).float().grad_fn is None
     lines = run.stdout.splitlines()
@@ -93,95 +358,33 @@ def test_step_function_gives_no_usable_gradient():
     assert run.namespace["step"].detach().tolist() == [0.0, 1.0, 1.0]
 
 
-# ---- Sigmoid ----
-
-
-def test_sigmoid_code_example_matches_the_note():
-    run = run_snippet("activation/functions_006.py")
-    a = run.namespace["a"]
-    assert torch.equal(a, torch.linspace(-100, 100, 10))
-    assert "tensor([-100.0000,  -77.7778," in run.stdout
-    assert "tensor([0.0000e+00, 1.6655e-34," in run.stdout
-    assert run.stdout.rstrip().endswith("1.0000e+00, 1.0000e+00])")
-    s = torch.sigmoid(a)
-    assert s[0] < 1e-30 and s[-1] > 1 - 1e-6  # 输出分析: near 0 / near 1
-    assert math.isclose(torch.sigmoid(torch.tensor(0.0)).item(), 0.5)  # 0 maps to 0.5
-
-
-def test_sigmoid_saturation_table():
-    run = run_snippet("activation/functions_007.py")
-    grads = run.namespace["grads"]
-    assert grads[0.0] == 0.25  # the page: largest at 0, only 0.25
-    assert grads[0.0] > grads[2.0] > grads[5.0] > grads[10.0]
-    assert grads[10.0] < 1e-4
-    assert grads[20.0] == 0.0  # exactly zero
-    assert torch.sigmoid(torch.tensor(20.0)).item() == 1.0
-    assert 1e-9 < grads[-20.0] < 3e-9  # about 2e-9 on the negative side
-    assert "   20   1                  0.0000e+00" in run.stdout
-
-
-def test_erratum_sigmoid_reaches_exactly_zero_and_one_in_float32():
-    run = run_snippet("activation/functions_008.py")
-    s = run.namespace["s"]
-    assert (s == 0).tolist() == [True] + [False] * 9
-    assert (s == 1).tolist() == [False] * 6 + [True] * 4  # from 33.3 on
-    assert run.namespace["a"][6].item() > 33.3
-    grad = run.namespace["a"].grad
-    assert torch.all(grad[s == 0] == 0) and torch.all(grad[s == 1] == 0)
-    assert math.isinf(torch.log(s.detach()[0]).item())
-    assert "torch.log(σ(-100))   = -inf" in run.stdout
-    assert F.logsigmoid(torch.tensor(-100.0)).item() == -100.0
-
-
-def test_sigmoid_derivative_formula_matches_autograd():
-    run = run_snippet("activation/functions_009.py")
-    assert run.namespace["max_error"] == 0.0  # the page: error is exactly 0
-    assert "max |σ(1−σ) − autograd| = 0.0" in run.stdout
-    definition_error = float(run.stdout.splitlines()[1].split("=")[-1])
-    assert definition_error < 1e-6
-
-
-# ---- Tanh ----
-
-
-def test_tanh_code_example_is_symmetric():
-    run = run_snippet("activation/functions_011.py")
-    t = run.namespace["t"]
-    assert math.isclose(t[0].item(), -0.7616, abs_tol=1e-4)
-    assert torch.equal(t, -t.flip(0))
-    assert "tensor([-0.7616, -0.6514, -0.5047, -0.3215, -0.1107,  0.1107,  0.3215,  0.5047," in (
-        run.stdout
-    )
-    assert "对称吗？ True" in run.stdout
-    assert "tanh(0) = tensor(0.)" in run.stdout
-
-
-def test_tanh_derivative_formula_matches_autograd():
-    run = run_snippet("activation/functions_012.py")
-    assert run.namespace["max_error"] < 1e-6
-    lines = run.stdout.splitlines()
-    # the page: both errors around 1e-7 (float32 rounding)
-    assert all(float(line.split("=")[-1]) < 5e-7 for line in lines)
-
-
-def test_erratum_tanh_mean_is_zero_only_for_symmetric_inputs():
-    run = run_snippet("activation/functions_013.py")
+def test_autograd_uses_the_saved_output_and_the_formula():
+    run = run_snippet("activation/experiments_002.py")
     ns = run.namespace
-    assert abs(torch.tanh(ns["symmetric"]).mean().item()) < 1e-6
-    assert torch.tanh(ns["shifted"]).mean().item() > 0.5
-    assert torch.tanh(ns["z"]).mean().item() > 0.5
-    assert math.isclose(torch.sigmoid(ns["symmetric"]).mean().item(), 0.5, abs_tol=1e-6)
-    assert "输入 linspace(0, 2) ：tanh 输出均值 = 0.6427" in run.stdout
-    # tanh(-x) = -tanh(x)
-    x = torch.linspace(-5, 5, 101)
-    assert torch.equal(torch.tanh(-x), -torch.tanh(x))
+    # Sigmoid and Tanh save their output only, not x
+    assert ns["sigmoid_saved"] == ns["tanh_saved"] == ["_saved_result"]
+    assert "SigmoidBackward0 保存的张量: ['_saved_result']" in run.stdout
+    assert "存下的就是前向输出 σ 吗？ True" in run.stdout
+    assert ns["sigmoid_error"] == 0.0  # the page: error is exactly 0
+    assert "max |σ(1−σ) − autograd|      = 0.0" in run.stdout
+    assert "TanhBackward0 保存的张量: ['_saved_result']" in run.stdout
+    assert ns["tanh_error"] == 2**-24  # "2^-24 ≈ 6e-8"
+    # sigmoid's backward takes the output (not x) and gives exactly σ(1 − σ)
+    y = torch.sigmoid(torch.linspace(-10, 10, 1001))
+    assert torch.equal(torch.ops.aten.sigmoid_backward(torch.ones_like(y), y), y * (1 - y))
 
 
-# ---- ReLU ----
+def test_saturated_sigmoid_has_exactly_zero_gradient():
+    run = run_snippet("activation/experiments_003.py")
+    s, a = run.namespace["s"], run.namespace["a"]
+    assert (s == 0).tolist() == [True] + [False] * 9
+    assert (s == 1).tolist() == [False] * 6 + [True] * 4
+    assert torch.all(a.grad[s == 0] == 0) and torch.all(a.grad[s == 1] == 0)
+    assert torch.count_nonzero(a.grad) == 5
 
 
 def test_relu_derivative_and_its_value_at_zero():
-    run = run_snippet("activation/functions_015.py")
+    run = run_snippet("activation/experiments_004.py")
     assert run.namespace["x"].grad.tolist() == [0.0, 0.0, 0.0, 1.0, 1.0]
     assert run.namespace["grad_at_zero"] == {
         "torch.relu(x)": 0.0,
@@ -193,72 +396,79 @@ def test_relu_derivative_and_its_value_at_zero():
         zero = torch.tensor(0.0, requires_grad=True)
         f(zero).backward()
         assert zero.grad.item() == 0.0
+    # torch.maximum splits the gradient evenly between two equal inputs: 0.5 each
+    a, b = torch.tensor(0.0, requires_grad=True), torch.tensor(0.0, requires_grad=True)
+    torch.maximum(a, b).backward()
+    assert a.grad.item() == 0.5 and b.grad.item() == 0.5
 
 
-def test_relu_three_apis_agree():
-    run = run_snippet("activation/functions_016.py")
-    ns = run.namespace
-    assert torch.equal(ns["r1"], ns["r2"]) and torch.equal(ns["r1"], ns["r3"])
-    assert [round(v, 4) for v in ns["r1"].tolist()] == [0.0] * 5 + [
-        0.1111,
-        0.3333,
-        0.5556,
-        0.7778,
-        1.0,
-    ]
-    assert "tensor([0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.1111, 0.3333, 0.5556, 0.7778," in (
-        run.stdout
-    )
-    assert "torch.relu == F.relu  : True" in run.stdout
-    assert "torch.relu == nn.ReLU : True" in run.stdout
+# ---- 梯度消失 ----
 
 
-def test_sequential_and_forward_give_the_same_output():
-    run = run_snippet("activation/functions_017.py")
-    ns = run.namespace
-    assert isinstance(ns["seq_model"][1], nn.ReLU)
-    assert torch.equal(ns["seq_model"](ns["x"]), ns["my_model"](ns["x"]))
-    assert "两种写法输出相同： True" in run.stdout
+def test_initialisation_scales():
+    run = run_snippet("activation/experiments_005.py")
+    out = run.stdout
+    assert "默认初始化：        权重的标准差 0.103" in out  # "约 0.10"
+    assert "xavier_normal_(gain=1.0)：权重的标准差 0.178（公式 0.177）" in out
+    assert "xavier_normal_(gain=4.0)：权重的标准差 0.687（公式 0.707）" in out
+    assert nn.init.calculate_gain("sigmoid") == 1
+    assert math.isclose(nn.init.calculate_gain("tanh"), 5 / 3)
+    assert math.isclose(nn.init.calculate_gain("relu"), math.sqrt(2))
+    # the default std is smaller than the std of every gain used on the page
+    for gain in (1, 4, 5 / 3, math.sqrt(2)):
+        assert 0.103 < gain * math.sqrt(2 / 64)
+    # σ(4x) has slope 1 at 0, like tanh
+    zero = torch.tensor(0.0, requires_grad=True)
+    torch.sigmoid(4 * zero).backward()
+    assert zero.grad.item() == 1.0
 
 
-# ---- 实验：梯度消失 ----
-
-
-def test_vanishing_gradients_with_recommended_init():
-    run = run_snippet("activation/functions_018.py")
-    norms = run.namespace["norms"]
+def test_vanishing_gradients_and_what_initialisation_changes():
+    run = run_snippet("activation/experiments_006.py")
+    norms, decay = run.namespace["norms"], run.namespace["decay"]
+    assert run.namespace["DEPTH"] == 15 and run.namespace["WIDTH"] == 32
     assert all(len(n) == 16 for n in norms.values())
-    # sigmoid: shrinks layer after layer from output to input
-    sig = norms["sigmoid"]
-    assert all(a < b for a, b in zip(sig, sig[1:], strict=False))
-    assert 1e-11 < sig[0] < 1e-9  # "1e-10 量级"
-    # first layer: more than nine orders of magnitude below ReLU
-    assert norms["relu"][0] / sig[0] > 1e9
-    # tanh and relu stay within one order of magnitude across layers
+    # both sigmoid networks: gradients shrink layer after layer from output to input
+    for label in ("sigmoid", "sigmoid×4"):
+        n = norms[label]
+        assert all(a < b for a, b in zip(n, n[1:], strict=False))
+    # gain 1: about 4 per layer, output/first 1.1e9 ~ 4^15; first layer 1e-10 order
+    assert 3.5 < decay["sigmoid"] ** (1 / 15) < 4.5
+    assert 0.5 < decay["sigmoid"] / 4**15 < 2
+    assert 1e-10 < norms["sigmoid"][0] < 1e-9
+    ratio1, ratio4 = run.namespace["ratio_gain1"], run.namespace["ratio_gain4"]
+    assert ratio1 > 1e9  # 九个数量级以上
+    # gain 4: the decay drops to about 4e3, the ratio to relu to about 2e3
+    assert 3e3 < decay["sigmoid×4"] < 5e3
+    assert 1e3 < ratio4 < 3e3
+    assert "sigmoid 1.1e+09，sigmoid×4 3.8e+03，tanh 4.8e-01，relu 1.0e+00" in run.stdout
+    assert "第 1 层 relu / sigmoid：gain 1 时 3.6e+09，gain 4 时 2.0e+03" in run.stdout
+    # what stays true: sigmoid decays fastest; tanh and relu stay within one order of magnitude
+    assert decay["sigmoid×4"] > 1000 * max(decay["tanh"], decay["relu"])
     for name in ("tanh", "relu"):
         assert max(norms[name]) / min(norms[name]) < 10
-    assert "第 1 层梯度范数 relu / sigmoid = 3.6e+09" in run.stdout
+    assert round(decay["tanh"], 1) == 0.5 and round(decay["relu"], 1) == 1.0
 
 
 def test_vanishing_gradient_figure_plots_the_same_numbers():
-    table = run_snippet("activation/functions_018.py").namespace["norms"]
-    run = run_snippet("activation/functions_019.py")
+    table = run_snippet("activation/experiments_006.py").namespace["norms"]
+    run = run_snippet("activation/experiments_007.py")
     assert run.namespace["norms"] == table
     assert svg_title(run.stdout) == "深层网络各层权重梯度的范数（对数坐标）"
 
 
 def test_default_init_makes_relu_decay_too():
-    run = run_snippet("activation/functions_020.py")
+    run = run_snippet("activation/experiments_008.py")
     ratios = run.namespace["ratios"]
     assert all(r > 100 for r in ratios.values())  # all three decay towards the input
     assert ratios["sigmoid"] > ratios["relu"] and ratios["sigmoid"] > ratios["tanh"]
 
 
-# ---- 实验：零中心 ----
+# ---- 零中心 ----
 
 
 def test_tanh_trains_faster_but_centering_alone_does_not_help():
-    run = run_snippet("activation/functions_021.py")
+    run = run_snippet("activation/experiments_009.py")
     curves = run.namespace["curves"]
     sig, centred, tanh = curves["sigmoid"], curves["sigmoid-0.5"], curves["tanh"]
     assert all(len(c) == 100 for c in curves.values())
@@ -267,11 +477,12 @@ def test_tanh_trains_faster_but_centering_alone_does_not_help():
     assert abs(centred[-1] - sig[-1]) < 0.01
     assert centred[-1] > 2 * tanh[-1]
     assert "  99      0.4697        0.4686        0.1704" in run.stdout
+    assert run.namespace["x"].shape == (64, 1)  # all 64 points every step: plain gradient descent
 
 
 def test_loss_figure_plots_the_same_curves():
-    table = run_snippet("activation/functions_021.py").namespace["curves"]
-    run = run_snippet("activation/functions_022.py")
+    table = run_snippet("activation/experiments_009.py").namespace["curves"]
+    run = run_snippet("activation/experiments_010.py")
     curves = run.namespace["curves"]
     assert curves == table
     assert svg_title(run.stdout) == "Sigmoid、Sigmoid−0.5 与 Tanh 隐藏层的训练损失曲线"
@@ -283,40 +494,16 @@ def test_loss_figure_plots_the_same_curves():
 
 
 def test_tanh_is_a_stretched_sigmoid_with_four_times_the_slope():
-    run = run_snippet("activation/functions_023.py")
+    run = run_snippet("activation/experiments_011.py")
     assert run.namespace["max_gap"] < 1e-6
     assert run.namespace["slopes"] == {"sigmoid": 0.25, "sigmoid-0.5": 0.25, "tanh": 1.0}
 
 
-# ---- the built page ----
-
-
-def test_activation_page_shows_live_outputs_and_figures(built_site):
-    html = page_html(built_site, "activation/functions")
-    assert "tensor([0.0000e+00, 1.6655e-34," in html
-    assert "tensor([-0.7616, -0.6514," in html
-    assert "RuntimeError: derivative for aten::heaviside is not implemented" in html
-    assert "torch.maximum(x, 0)  在 x = 0 处的梯度: 0.5" in html
-    assert "第 1 层梯度范数 relu / sigmoid = 3.6e+09" in html
-    assert html.count('<figure class="live-figure">') == 7
-    for title in (
-        "一个神经元：加权求和后经过激活函数",
-        "阶跃函数及其导数",
-        "Sigmoid 函数及其导数",
-        "Tanh 函数及其导数",
-        "ReLU 函数及其导数",
-        "深层网络各层权重梯度的范数（对数坐标）",
-        "Sigmoid、Sigmoid−0.5 与 Tanh 隐藏层的训练损失曲线",
-    ):
-        assert f"<title>{title}</title>" in html
-    assert "勘误：零中心 ≠ 输出均值为 0" in html
-
-
-# --- 动手练习 -------------------------------------------------------------------------------------
+# ---- 动手练习 ----
 
 
 def test_exercise_sigmoid_derivative_matches_formula():
-    run = run_snippet("activation/functions_024.py")
+    run = run_snippet("activation/experiments_012.py")
     x, s = run.namespace["x"], run.namespace["s"]
     assert torch.allclose(x.grad, s.detach() * (1 - s.detach()))
     assert "最大差值: 0.0" in run.stdout
@@ -324,5 +511,43 @@ def test_exercise_sigmoid_derivative_matches_formula():
 
 
 def test_exercise_relu_gradient_is_zero_at_the_kink():
-    run = run_snippet("activation/functions_025.py")
+    run = run_snippet("activation/experiments_013.py")
     assert run.namespace["x"].grad.tolist() == [0.0, 0.0, 1.0, 1.0]
+
+
+# =================================================================================================
+# the built pages
+# =================================================================================================
+
+
+def test_functions_page_shows_live_outputs_and_figures(built_site):
+    html = page_html(built_site, "activation/functions")
+    assert "tensor([0.0000e+00, 1.6655e-34," in html
+    assert "tensor([-0.7616, -0.6514," in html
+    assert "x = 16.63553237915039，σ(x) = 1.0" in html
+    assert html.count('<figure class="live-figure">') == 5
+    for title in (
+        "一个神经元：加权求和后经过激活函数",
+        "阶跃函数及其导数",
+        "Sigmoid 函数及其导数",
+        "Tanh 函数及其导数",
+        "ReLU 函数及其导数",
+    ):
+        assert f"<title>{title}</title>" in html
+    assert "勘误：零中心 ≠ 输出均值为 0" in html
+    assert 'href="../experiments/' in html  # forward pointers to the experiments page
+
+
+def test_experiments_page_shows_live_outputs_and_figures(built_site):
+    html = page_html(built_site, "activation/experiments")
+    assert "RuntimeError: derivative for aten::heaviside is not implemented" in html
+    assert "torch.maximum(x, 0)  在 x = 0 处的梯度: 0.5" in html
+    assert "第 1 层 relu / sigmoid：gain 1 时 3.6e+09，gain 4 时 2.0e+03" in html
+    assert html.count('<figure class="live-figure">') == 2
+    for title in (
+        "深层网络各层权重梯度的范数（对数坐标）",
+        "Sigmoid、Sigmoid−0.5 与 Tanh 隐藏层的训练损失曲线",
+    ):
+        assert f"<title>{title}</title>" in html
+    assert "勘误：这次 Tanh 更快，但主要不是因为零中心" in html
+    assert 'href="../functions/' in html  # links back to the concept page

@@ -1,31 +1,44 @@
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 DEPTH, WIDTH = 15, 32  # 15 个隐藏层，每层 32 个神经元
+ACTIVATIONS = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}
 
 
-def layer_grad_norms(act_name):
-    """搭一个深层 MLP，做一次反向传播，返回每个线性层权重梯度的范数（从输入层到输出层）。"""
-    torch.manual_seed(0)  # 三种激活函数用同一份随机数，公平比较
-    activation = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}[act_name]
+def layer_grad_norms(act_name, gain):
+    """搭一个深层网络，按 gain 初始化，做一次反向传播，
+    返回每个线性层权重梯度的范数（第 1 层在前）。"""
+    torch.manual_seed(0)  # 每个网络用同一份随机数，公平比较
     layers = []
     for _ in range(DEPTH):
         linear = nn.Linear(WIDTH, WIDTH)
-        # 每种激活函数都用它推荐的初始化尺度（gain），排除“初始化没配好”的因素
-        nn.init.xavier_normal_(linear.weight, gain=nn.init.calculate_gain(act_name))
-        nn.init.zeros_(linear.bias)
-        layers += [linear, activation()]
+        nn.init.xavier_normal_(linear.weight, gain=gain)
+        nn.init.zeros_(linear.bias)  # 偏置全部置 0
+        layers += [linear, ACTIVATIONS[act_name]()]
     model = nn.Sequential(*layers, nn.Linear(WIDTH, 1))
 
     x, y = torch.randn(64, WIDTH), torch.randn(64, 1)
-    nn.functional.mse_loss(model(x), y).backward()
+    F.mse_loss(input=model(x), target=y).backward()
     return [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)]
 
 
-norms = {name: layer_grad_norms(name) for name in ("sigmoid", "tanh", "relu")}
+# 四个网络：三种激活函数各用 calculate_gain 建议的 gain，再加一个 gain = 4 的 sigmoid
+setups = {
+    "sigmoid": ("sigmoid", nn.init.calculate_gain("sigmoid")),  # gain = 1
+    "sigmoid×4": ("sigmoid", 4.0),
+    "tanh": ("tanh", nn.init.calculate_gain("tanh")),
+    "relu": ("relu", nn.init.calculate_gain("relu")),
+}
+norms = {label: layer_grad_norms(*setup) for label, setup in setups.items()}
 
-print("层   " + "  ".join(f"{name:<8}" for name in norms))
+print("层   " + "  ".join(f"{label:<9}" for label in norms))
 for i in range(DEPTH + 1):
-    row = "  ".join(f"{norms[name][i]:.2e}" for name in norms)
-    print(f"{i + 1:>2}   {row}")
-print("第 1 层梯度范数 relu / sigmoid =", f"{norms['relu'][0] / norms['sigmoid'][0]:.1e}")
+    print(f"{i + 1:>2}   " + "  ".join(f"{norms[label][i]:<9.2e}" for label in norms))
+
+# 每个网络自己的衰减：输出层的梯度范数是第 1 层的多少倍
+decay = {label: n[-1] / n[0] for label, n in norms.items()}
+print("输出层 / 第 1 层：" + "，".join(f"{label} {r:.1e}" for label, r in decay.items()))
+ratio_gain1 = norms["relu"][0] / norms["sigmoid"][0]
+ratio_gain4 = norms["relu"][0] / norms["sigmoid×4"][0]
+print(f"第 1 层 relu / sigmoid：gain 1 时 {ratio_gain1:.1e}，gain 4 时 {ratio_gain4:.1e}")

@@ -1,5 +1,6 @@
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 DEPTH, WIDTH = 15, 32
 
@@ -13,7 +14,7 @@ for name, activation in [("sigmoid", nn.Sigmoid), ("tanh", nn.Tanh), ("relu", nn
         layers += [nn.Linear(WIDTH, WIDTH), activation()]
     model = nn.Sequential(*layers, nn.Linear(WIDTH, 1))
     x, y = torch.randn(64, WIDTH), torch.randn(64, 1)
-    nn.functional.mse_loss(model(x), y).backward()
+    F.mse_loss(input=model(x), target=y).backward()
     norms = [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)]
     ratios[name] = norms[-1] / norms[0]
     print(f"{name:<8}   {norms[0]:.2e}        {norms[-1]:.2e}         {ratios[name]:.1e}")

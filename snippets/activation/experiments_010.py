@@ -1,5 +1,6 @@
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from sitekit.figures import figure, to_svg
 
@@ -22,7 +23,7 @@ def train(activation, steps=100, lr=0.05):
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     losses = []
     for _ in range(steps):
-        loss = nn.functional.mse_loss(model(x), y)
+        loss = F.mse_loss(input=model(x), target=y)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

@@ -2,7 +2,7 @@ import torch
 
 torch.manual_seed(0)
 
-# 输入关于 0 对称时，输出均值才是 0（只差浮点舍入误差）
+# 输入关于 0 对称时，输出均值（.mean()）才是 0（只差浮点舍入误差）
 symmetric = torch.linspace(-1, 1, 10)
 print(f"输入 linspace(-1, 1)：tanh 输出均值 = {torch.tanh(symmetric).mean().item():.1e}")
 
