@@ -116,7 +116,7 @@ def _members() -> frozenset[str]:
     names = set()
     for cls in (torch.Tensor, torch.nn.Module, torch.optim.Optimizer):
         names.update(n for n in dir(cls) if not n.startswith("_"))
-    return frozenset(names)
+    return frozenset(names - set(dir(str)) - set(dir(list)) - set(dir(dict)))  # "a b".split()
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -233,6 +233,8 @@ def unlinked_terms(pages: list[tuple[str, str]], registry: Registry) -> list[str
         prose = "\n".join(shown(markdown).paragraphs)
         prose = INLINE_CODE.sub(lambda m: " " * len(m[0]), FENCED.sub(" ", prose))
         links = [(m.start("text"), m.end("text"), m["href"]) for m in LINK.finditer(prose)]
+        for m in LINK.finditer(prose):  # a term inside an address is not a use
+            prose = prose[: m.end("text")] + " " * (m.end() - m.end("text")) + prose[m.end() :]
         for term, (home, _) in registry.terms.items():
             if home == path:
                 continue
@@ -265,6 +267,8 @@ def glossary_markdown(registry: Registry, pages: list[tuple[str, str]]) -> str:
     titles = {path: _title(markdown) for path, markdown in pages}
     lines = [
         "---",
+        "search:",
+        "  boost: 0.5                      # a lesson page comes before its entry here",
         "description: 本站讲到的术语和 PyTorch API 一览：每个术语的定义，以及它在哪一页首次讲解。",
         "---",
         "",
