@@ -110,13 +110,14 @@ def test_backward_a_second_time_through_a_forward_outside_the_loop():
     assert lines[1] == f"第 2 次 RuntimeError: {SECOND_TIME}"
 
 
-STEP = re.compile(r"第 (\d) 步: w = ([\d.]+), pred = ([\d.]+), loss = ([\d.]+)")
+STEP = re.compile(r"第 (\d) 步: pred = ([\d.]+), loss = ([\d.]+), 更新后 w = ([\d.]+)")
 
 
 def steps(snippet: str) -> list[tuple[float, float, float]]:
+    """(w after the step, pred and loss before it) for each printed step."""
     rows = [STEP.fullmatch(line) for line in lines_of(snippet)]
     assert all(rows) and len(rows) == 5
-    return [(float(m[2]), float(m[3]), float(m[4])) for m in rows]
+    return [(float(m[4]), float(m[2]), float(m[3])) for m in rows]
 
 
 def test_retain_graph_in_the_loop_trains_on_a_stale_prediction():
@@ -204,6 +205,24 @@ def test_three_backward_passes_give_three_times_the_gradient():
 def test_accumulated_half_batches_equal_the_full_batch():
     ns = run_snippet("mistakes/autograd_013.py").namespace
     assert torch.allclose(ns["full"], ns["model"].weight.grad)
+    # the memory claim, measured: each half saves exactly half the bytes the full batch saves
+    model, x, y = ns["model"], ns["x"], ns["y"]
+
+    def saved_bytes(loss_of):
+        sizes = []
+        pack = lambda t: sizes.append(t.numel() * t.element_size()) or t  # noqa: E731
+        with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+            loss_of()
+        return sum(sizes)
+
+    full = saved_bytes(lambda: ((model(x) - y) ** 2).mean())
+    halves = [
+        saved_bytes(lambda h=h: ((model(x[h : h + 1]) - y[h : h + 1]) ** 2).mean() / 2)
+        for h in range(2)
+    ]
+    assert full > 0 and halves == [full // 2, full // 2] and full % 2 == 0
+    page = (ROOT / "docs" / "mistakes" / "autograd.md").read_text(encoding="utf-8")
+    assert "本例中每一半保存的字节数正好是整批的一半" in page
 
 
 def test_if_w_grad_is_ambiguous_or_asks_the_wrong_question():
@@ -223,6 +242,12 @@ def test_autograd_grad_returns_a_tuple_and_leaves_grad_alone():
     lines = run.stdout.splitlines()
     assert lines[0] == "type(grads) = tuple  grads = (tensor([3., 3.]),)"
     assert lines[2] == f"TypeError: {TUPLE_TIMES_FLOAT}"
+    # a tuple for a tensor or a list of tensors; a dict of inputs gives a dict with the same keys
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    assert isinstance(torch.autograd.grad((w * 3).sum(), [w]), tuple)
+    by_name = torch.autograd.grad((w * 3).sum(), {"w": w})
+    assert isinstance(by_name, dict) and list(by_name) == ["w"]
+    assert by_name["w"].tolist() == [3.0, 3.0]
 
 
 def test_unpacked_gradient_updates_w():
@@ -589,6 +614,8 @@ def test_eval_switches_batchnorm_to_running_statistics():
     bn = nn.BatchNorm1d(2)
     x = torch.randn(8, 2) * 3 + 5
     train_out = bn(x)  # normalised with this batch's statistics
+    batch = (x - x.mean(dim=0)) / torch.sqrt(x.var(dim=0, unbiased=False) + bn.eps)
+    assert torch.allclose(train_out, batch, atol=1e-5)
     bn.eval()
     eval_out = bn(x)  # normalised with the running statistics
     expected = (x - bn.running_mean) / torch.sqrt(bn.running_var + bn.eps)
@@ -628,6 +655,14 @@ def test_inference_mode_also_switches_off_recording_and_marks_inference_tensors(
         "torch.is_inference(out)            = True",
     ]
     assert lines[2].startswith(f"RuntimeError: {INFERENCE_SAVED}")
+    assert "you can make a clone to get a normal tensor" in lines[2]
+    assert "or use `torch.no_grad()` instead of `torch.inference_mode()`" in lines[2]
+    # the fix: a clone made outside the block is a normal tensor and backpropagates
+    assert lines[3:] == [
+        "torch.is_inference(out.clone())    = False",
+        "clone 之后反向传播成功，weight.grad 的形状 = (4, 4)",
+    ]
+    assert not torch.is_inference(ns["normal"])
     with pytest.raises(RuntimeError, match=re.escape(INFERENCE_SAVED)):
         (ns["out"] * torch.ones(4, requires_grad=True)).sum().backward()
     # no_grad results carry no such mark: they can enter a recorded computation later
@@ -771,3 +806,10 @@ def test_exercise_non_leaf_grad_warns_and_retain_grad_keeps_it():
     assert "h.grad = None" in run.stdout
     assert "is not a leaf Tensor is being accessed" in run.stdout
     assert run.namespace["h"].grad.tolist() == [6.0, 12.0]  # 2·h = 2·3x
+
+
+def test_the_torch_version_the_chapter_quotes_is_the_one_that_runs():
+    for page in ("index", "autograd"):
+        text = (ROOT / "docs" / "mistakes" / f"{page}.md").read_text(encoding="utf-8")
+        quoted = re.findall(r"torch (\d+\.\d+\.\d+) 的原始报错", text)
+        assert quoted == [torch.__version__.split("+")[0]], page

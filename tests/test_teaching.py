@@ -56,11 +56,20 @@ def load_registry(text: str | None = None) -> Registry:
     terms, apis = {}, {}
     for page, entry in data.items():
         for term, definition in (entry.get("terms") or {}).items():
-            terms[term] = (page, " ".join(definition.split()))
+            terms[term] = (page, _unfold(definition))
         for api in entry.get("apis") or []:
             assert api not in apis, f"teaching.yml registers {api} twice"
             apis[api] = page
     return Registry(terms, apis)
+
+
+def _unfold(text: str) -> str:
+    """YAML folds a line break into a space; next to a Chinese character it is none."""
+    pieces = text.split()
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += " " + piece if out[-1].isascii() and piece[0].isascii() else piece
+    return out
 
 
 class _Loose(yaml.SafeLoader):

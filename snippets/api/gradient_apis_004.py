@@ -6,7 +6,7 @@ w = torch.randn(1, requires_grad=True)
 x = torch.tensor([2.0])
 loss = (x * w - 7.0) ** 2
 
-# 核心 API 调用：告诉它“对谁求导”（outputs）和“求谁的梯度”（inputs）
+# 核心 API 调用：告诉它“求哪个量的导数”（outputs）和“对哪些张量求导”（inputs）
 grads = torch.autograd.grad(loss, [w])
 
 print(f"返回值的类型: {type(grads).__name__}，长度 {len(grads)}")

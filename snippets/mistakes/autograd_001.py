@@ -12,7 +12,7 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# 第二幕：现在才开启追踪，却对旧的 mse 求梯度——旧图里没有 w
+# 第二幕：现在才开启追踪，却对旧的 mse 求梯度——旧的 mse 没有被录制，没有通向 w 的图
 w.requires_grad_(True)
 try:
     mse.backward()

@@ -10,4 +10,7 @@ for step in range(1, 6):
     loss = (pred - 7.0) ** 2
     loss.backward(retain_graph=True)  # 错误的“修复”：报错没了
     optimizer.step()
-    print(f"第 {step} 步: w = {w.item():.2f}, pred = {pred.item():.2f}, loss = {loss.item():.2f}")
+    print(
+        f"第 {step} 步: pred = {pred.item():.2f}, loss = {loss.item():.2f},",
+        f"更新后 w = {w.item():.2f}",
+    )
