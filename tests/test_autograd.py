@@ -36,6 +36,9 @@ def test_propagation_rule_and_its_exceptions():
     assert i.requires_grad is False and i.dtype == torch.int64
     with torch.no_grad():
         assert (a * 2).requires_grad is False
+    # "而且结果是浮点数": the same differentiable conversion tracks to float64, not to int64
+    assert a.to(torch.float64).requires_grad is True
+    assert a.to(torch.int64).requires_grad is False
     # indexing with that integer is differentiable: the gradient reaches the chosen element
     picked = a[i]
     assert picked.requires_grad is True
@@ -67,6 +70,34 @@ def test_no_grad_switches_off_recording_not_the_flag():
     assert t.grad.tolist() == [3.0, 3.0]
     assert "块内新建的 t.requires_grad   = True" in run.stdout
     assert "(w * 2).requires_grad = True" in run.stdout
+
+
+def test_views_taken_inside_no_grad_say_requires_grad_but_are_not_recorded():
+    """The warning callout at the end of section 4: w[0] / w[:1] inside no_grad."""
+    run = run_snippet("autograd/requires_grad_009.py")
+    ns = run.namespace
+    y, v, u, w = ns["y"], ns["v"], ns["u"], ns["w"]
+    assert y.requires_grad is False and y.grad_fn is None
+    assert v.requires_grad is True and v.grad_fn is None  # the flag says True, nothing recorded
+    assert v.data_ptr() == w.data_ptr()  # "和 w 共用同一块内存"
+    assert v.is_leaf and v.grad is None  # a leaf that tracks gradients, yet .grad stays None
+    assert u.grad_fn.name() == "SelectBackward0"
+    assert w.grad.tolist() == [3.0, 0.0]  # only u's backward reached w
+    assert run.warnings == []  # backward through v raises nothing and warns nothing
+    assert run.stdout.splitlines() == [
+        "块内 y = w * 2: requires_grad = False  grad_fn = None",
+        "块内 v = w[0] : requires_grad = True  grad_fn = None",
+        "对 v * 3 反向传播之后，w.grad = None  v.grad = None",
+        "块外 u = w[0] : tensor(1., grad_fn=<SelectBackward0>)",
+        "对 u * 3 反向传播之后，w.grad = tensor([3., 0.])",
+    ]
+    # slicing behaves the same; a computed result (w * 2) does not
+    w = torch.tensor([1.0, 2.0], requires_grad=True)
+    with torch.no_grad():
+        part = w[:1]
+    assert part.requires_grad is True and part.grad_fn is None
+    part.sum().backward()
+    assert w.grad is None
 
 
 def test_x_grad_is_nine_nine():
@@ -116,7 +147,7 @@ def _saved_by(compute):
 
 
 def test_no_grad_and_inference_mode_save_nothing_for_backward():
-    run = run_snippet("autograd/requires_grad_009.py")
+    run = run_snippet("autograd/requires_grad_010.py")
     x, w = run.namespace["x"], run.namespace["w"]
     assert run.stdout.splitlines() == [
         "照常录制      : 建了计算图，为反向传播保存了 2 个张量、8000 字节",
@@ -128,6 +159,30 @@ def test_no_grad_and_inference_mode_save_nothing_for_backward():
     assert len(saved) == 2
     assert torch.equal(saved[0], x) and torch.equal(saved[1], out.detach())
     assert sum(t.numel() * t.element_size() for t in saved) == 2 * 1000 * 4
+    # the page: saving is a reference, not a copy. The multiplication keeps x itself ...
+    assert saved[0].data_ptr() == x.data_ptr()
+    # ... while the sigmoid output (4000 bytes) is kept alive by the graph alone until backward
+    assert saved[1].data_ptr() == out.data_ptr() != x.data_ptr()
+    assert saved[1].numel() * saved[1].element_size() == 4000
+    import weakref
+
+    kept = []
+
+    def pack(tensor):
+        kept.append(weakref.ref(tensor))
+        return tensor
+
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
+        total = torch.sigmoid(x * w).sum()  # no variable refers to the sigmoid output
+    assert kept[1]() is not None  # the graph holds it
+    total.backward()
+    assert kept[1]() is None  # freed once backward has used it
+    with torch.no_grad():
+        probabilities = torch.sigmoid(x * w)
+        gone = weakref.ref(probabilities)
+        total = probabilities.sum()
+        del probabilities
+    assert gone() is None  # without recording it is freed as soon as .sum() is done
     for mode in (torch.no_grad, torch.inference_mode):
         with mode():
             out, saved = _saved_by(lambda: torch.sigmoid(x * w))
@@ -138,7 +193,7 @@ INFERENCE = "Inference tensors cannot be saved for backward."
 
 
 def test_inference_tensors_cannot_be_saved_for_backward():
-    run = run_snippet("autograd/requires_grad_010.py")
+    run = run_snippet("autograd/requires_grad_011.py")
     ns = run.namespace
     assert torch.is_inference(ns["h_inference"]) and not torch.is_inference(ns["h_no_grad"])
     assert not ns["h_inference"].requires_grad and not ns["h_no_grad"].requires_grad
@@ -159,6 +214,7 @@ def test_requires_grad_page_shows_live_output(built_site):
     assert "两者一致: True" in html
     assert "8000 字节" in html and "Inference tensors cannot be saved for backward" in html
     assert 'href="#5-关掉录制省下了什么"' in html
+    assert "对 u * 3 反向传播之后，w.grad = tensor([3., 0.])" in html
 
 
 # --- the computation graph of the x.grad = [9, 9] example (sitekit.autograd_graph) -----------
@@ -329,6 +385,8 @@ def test_integer_full_cannot_require_grad():
     # the warning callout: floating point and complex tensors can
     assert torch.full([1], 2.0).requires_grad_().requires_grad
     assert torch.zeros(1, dtype=torch.cfloat).requires_grad_().requires_grad
+    # "或者指定 dtype=torch.float32"
+    assert torch.full([1], 2, dtype=torch.float32).requires_grad_().requires_grad
 
 
 def test_three_acts_page_shows_live_output(built_site):
@@ -501,9 +559,12 @@ def test_gan_like_two_losses_share_a_graph():
     # the info callout: with fake.detach() for the discriminator no retain_graph is needed
     fake = g_w * z
     d_loss = -torch.log(1 - torch.sigmoid(d_w * fake.detach())).mean()
+    before = g_w.grad.clone()
     d_loss.backward()
-    g_loss = -torch.log(torch.sigmoid(d_w * fake)).mean()
+    assert torch.equal(g_w.grad, before)  # detach cut the generator's part off
+    g_loss = -torch.log(torch.sigmoid(d_w * fake)).mean()  # fake scored again, not detached
     g_loss.backward()
+    assert not torch.equal(g_w.grad, before)  # and no retain_graph was needed
 
 
 def test_retain_graph_page_shows_live_output(built_site):

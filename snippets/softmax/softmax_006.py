@@ -6,8 +6,8 @@ a = torch.randn(5, requires_grad=True)  # 一个样本的 5 个类别的 logits
 target = torch.tensor(2)  # 正确答案：下标 2，也就是第 3 个类别
 
 # F.cross_entropy(预测, 目标)：先传 logits，再传正确类别的下标。
-# 它收的是一批样本：logits 形状 (批大小, 类别数)，目标形状 (批大小,)，
-# 所以用 unsqueeze(0) 在最前面加一个长度为 1 的批维度
+# 它通常收一批样本：logits 形状 (批大小, 类别数)，目标形状 (批大小,)；
+# 这里只有一个样本，用 unsqueeze(0) 在最前面加一个长度为 1 的批维度，写法和训练时一样
 loss = F.cross_entropy(a.unsqueeze(0), target.unsqueeze(0))
 loss.backward()
 
