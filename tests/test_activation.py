@@ -312,6 +312,21 @@ def test_exercise_step_size_of_the_central_difference():
     assert min(f32) == f32[1]
     assert f32[1] < f32[2] < f32[3] < f32[4]
     assert f32[4] > 1000 * f64[4]
+    # truncation error ~ h²: float64's error drops to about 1/100 per step from 1e-1 to 1e-4,
+    # and only to about 1/30 from 1e-4 to 1e-5, where rounding shows
+    for a, b in zip(f64[:3], f64[1:4], strict=True):
+        assert 90 < a / b < 110
+    assert 25 < f64[3] / f64[4] < 40
+    # at h = 1e-2 float32 beats float64 here by luck: at x = 2 it does not
+    assert f32[1] < f64[1]
+    exact = torch.sigmoid(torch.tensor(2.0, dtype=torch.float64))
+    exact = (exact * (1 - exact)).item()
+    err = {}
+    for dtype in (torch.float32, torch.float64):
+        x = torch.tensor(2.0, dtype=dtype)
+        numeric = (torch.sigmoid(x + 1e-2) - torch.sigmoid(x - 1e-2)) / 2e-2
+        err[dtype] = abs(numeric.item() - exact)
+    assert err[torch.float32] > err[torch.float64]
 
 
 def test_exercise_relu_difference_quotients_at_the_kink():
@@ -448,6 +463,29 @@ def test_vanishing_gradients_and_what_initialisation_changes():
     for name in ("tanh", "relu"):
         assert max(norms[name]) / min(norms[name]) < 10
     assert round(decay["tanh"], 1) == 0.5 and round(decay["relu"], 1) == 1.0
+    # why gain 4 does not rescue sigmoid: its inputs leave 0, the mean slope drops well below 0.25
+    slopes = run.namespace["slopes"]
+    assert all(len(s) == 15 for s in slopes.values())
+    assert "sigmoid   各层 Sigmoid 的平均导数：0.21 ~ 0.24（最大可能值 0.25）" in run.stdout
+    assert "sigmoid×4 各层 Sigmoid 的平均导数：0.09 ~ 0.16（最大可能值 0.25）" in run.stdout
+    assert max(slopes["sigmoid×4"]) < min(slopes["sigmoid"]) and max(slopes["sigmoid"]) < 0.25
+    assert 4 * max(slopes["sigmoid×4"]) < 1  # "即使乘上 4 也不到 1（4 × 0.16 = 0.64）"
+    assert "4 \\times 0.16 = 0.64" in page_source("experiments")
+    # the table's row 16 is the output layer nn.Linear(32, 1)
+    model = run.namespace["build"]("relu", 1.0)
+    linears = [m for m in model if isinstance(m, nn.Linear)]
+    assert len(linears) == 16 and linears[-1].out_features == 1
+
+
+def test_kaiming_normal_has_the_std_of_xavier_with_gain_sqrt2_on_square_layers():
+    """The note on ReLU: kaiming_normal_ draws with std sqrt(2 / fan_in): 0.25 for 32 inputs,
+    the std of xavier_normal_ with gain sqrt(2) on a 32×32 layer."""
+    assert math.isclose(nn.init.calculate_gain("leaky_relu", 0), math.sqrt(2))
+    assert math.isclose(math.sqrt(2) * math.sqrt(2 / (32 + 32)), 0.25)
+    assert math.isclose(math.sqrt(2 / 32), 0.25)
+    torch.manual_seed(0)
+    w = nn.init.kaiming_normal_(torch.empty(20000, 32))  # fan_in = 32
+    assert math.isclose(w.std().item(), 0.25, rel_tol=0.01)
 
 
 def test_vanishing_gradient_figure_plots_the_same_numbers():
@@ -467,17 +505,56 @@ def test_default_init_makes_relu_decay_too():
 # ---- 零中心 ----
 
 
-def test_tanh_trains_faster_but_centering_alone_does_not_help():
+ZERO_CENTRED = ("sigmoid", "sigmoid-0.5", "sigmoid(4x)", "sigmoid(4x)-0.5", "tanh")
+
+
+def test_slope_not_centring_makes_tanh_train_faster():
     run = run_snippet("activation/experiments_009.py")
     curves = run.namespace["curves"]
-    sig, centred, tanh = curves["sigmoid"], curves["sigmoid-0.5"], curves["tanh"]
+    assert tuple(curves) == ZERO_CENTRED
     assert all(len(c) == 100 for c in curves.values())
-    assert tanh[-1] < sig[-1] / 2  # tanh reaches a much lower loss in 100 steps
-    # the zero-centred control does about as badly as sigmoid
-    assert abs(centred[-1] - sig[-1]) < 0.01
-    assert centred[-1] > 2 * tanh[-1]
-    assert "  99      0.4697        0.4686        0.1704" in run.stdout
+    last = {name: c[-1] for name, c in curves.items()}
+    sig, centred, fast, fast_centred, tanh = (curves[n] for n in ZERO_CENTRED)
+    assert last["tanh"] < last["sigmoid"] / 2  # tanh reaches a much lower loss in 100 steps
+    # centring alone (slope 1/4): about as bad as sigmoid, after the first few steps
+    assert abs(last["sigmoid-0.5"] - last["sigmoid"]) < 0.01
+    assert max(abs(a - b) for a, b in zip(sig[5:], centred[5:], strict=True)) < 0.01
+    # slope 1 alone (outputs still positive): as fast as tanh, this time a little faster
+    assert last["sigmoid(4x)"] <= last["tanh"] < last["sigmoid"] / 2
+    # centring helps a little once the slope is 1, far less than the slope does
+    assert last["sigmoid(4x)-0.5"] < last["sigmoid(4x)"]
+    gap_centring = last["sigmoid(4x)"] - last["sigmoid(4x)-0.5"]
+    gap_slope = last["sigmoid"] - last["sigmoid(4x)"]
+    assert 5 * gap_centring < gap_slope
+    # the numbers the erratum quotes are the printed ones
+    for line in (
+        "sigmoid             1.0434  0.5040  0.4905  0.4790  0.4697",
+        "sigmoid-0.5         0.5402  0.5064  0.4911  0.4785  0.4686",
+        "sigmoid(4x)         0.9767  0.3928  0.3173  0.2274  0.1452",
+        "sigmoid(4x)-0.5     0.5543  0.3729  0.2820  0.1835  0.1096",
+        "tanh                0.6311  0.3911  0.3260  0.2447  0.1704",
+    ):
+        assert line in run.stdout
+    erratum = page_source("experiments").split("勘误：这次 Tanh 更快")[1].split("## 动手练习")[0]
+    for quoted in ("0.1704 对 0.4697", "0.4686", "0.1452", "0.1096 对 0.1452"):
+        assert quoted in erratum, quoted
     assert run.namespace["x"].shape == (64, 1)  # all 64 points every step: plain gradient descent
+    # the shifted sigmoids are what the page's table says they are
+    make = run.namespace["activations"]
+    t = torch.linspace(-3, 3, 61)
+    assert torch.equal(make["sigmoid-0.5"]()(t), torch.sigmoid(t) - 0.5)
+    assert torch.equal(make["sigmoid(4x)"]()(t), torch.sigmoid(4 * t))
+    assert (make["sigmoid(4x)"]()(t) > 0).all() and (make["sigmoid"]()(t) > 0).all()
+
+
+def test_zero_grad_sets_grad_to_none():
+    """The page: optimizer.zero_grad() sets .grad to None by default (PyTorch 2.x)."""
+    model = nn.Linear(2, 1)
+    model(torch.ones(2)).sum().backward()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    assert model.weight.grad is not None
+    optimizer.zero_grad()
+    assert model.weight.grad is None and model.bias.grad is None
 
 
 def test_loss_figure_plots_the_same_curves():
@@ -485,18 +562,30 @@ def test_loss_figure_plots_the_same_curves():
     run = run_snippet("activation/experiments_010.py")
     curves = run.namespace["curves"]
     assert curves == table
-    assert svg_title(run.stdout) == "Sigmoid、Sigmoid−0.5 与 Tanh 隐藏层的训练损失曲线"
-    # caption: tanh goes down all the way; the two sigmoids coincide after the first few steps
-    tanh = curves["tanh"]
-    assert all(b <= a for a, b in zip(tanh, tanh[1:], strict=False))
+    assert svg_title(run.stdout) == "五种隐藏层激活函数的训练损失曲线"
+    # caption: the two slope-1/4 sigmoids coincide after the first few steps and stay high;
+    # the three slope-1 curves all end far lower
     sig, centred = curves["sigmoid"], curves["sigmoid-0.5"]
     assert max(abs(a - b) for a, b in zip(sig[5:], centred[5:], strict=True)) < 0.01
+    assert min(sig[-1], centred[-1]) > 0.45
+    for name in ("sigmoid(4x)", "sigmoid(4x)-0.5", "tanh"):
+        assert curves[name][-1] < 0.2
+    # dashed = zero-centred, one colour per slope
+    styles = run.namespace["styles"]
+    assert [styles[n][1] == "--" for n in ZERO_CENTRED] == [False, True, False, True, True]
+    assert styles["sigmoid"][0] == styles["sigmoid-0.5"][0] != styles["sigmoid(4x)"][0]
 
 
 def test_tanh_is_a_stretched_sigmoid_with_four_times_the_slope():
     run = run_snippet("activation/experiments_011.py")
     assert run.namespace["max_gap"] < 1e-6
-    assert run.namespace["slopes"] == {"sigmoid": 0.25, "sigmoid-0.5": 0.25, "tanh": 1.0}
+    assert run.namespace["slopes"] == {
+        "sigmoid": 0.25,
+        "sigmoid-0.5": 0.25,
+        "sigmoid(4x)": 1.0,
+        "sigmoid(4x)-0.5": 1.0,
+        "tanh": 1.0,
+    }
 
 
 # ---- 动手练习 ----
@@ -546,7 +635,7 @@ def test_experiments_page_shows_live_outputs_and_figures(built_site):
     assert html.count('<figure class="live-figure">') == 2
     for title in (
         "深层网络各层权重梯度的范数（对数坐标）",
-        "Sigmoid、Sigmoid−0.5 与 Tanh 隐藏层的训练损失曲线",
+        "五种隐藏层激活函数的训练损失曲线",
     ):
         assert f"<title>{title}</title>" in html
     assert "勘误：这次 Tanh 更快，但主要不是因为零中心" in html

@@ -170,5 +170,5 @@ def test_exercise_mse_gradient_by_formula_and_by_finite_difference():
     assert torch.allclose(p.grad, run.namespace["by_formula"])
     assert run.stdout.splitlines() == [
         "公式    : tensor([ 0.3333,  0.0000, -0.6667])",
-        "数值差分: [0.3333, 0.0, -0.6667]",
+        "中心差分: [0.3333, 0.0, -0.6667]",
     ]

@@ -101,7 +101,9 @@ def test_notebook_holds_every_example_of_its_chapter_in_order(slug, config, buil
     notes = [c["id"] for c in notebook["cells"] if c["id"].endswith("-figure")]
     assert notes == [f"{hook._stem(p)}-figure" for p in figures]  # each figure gets a note
     solutions = [c for c in code if "solution" in c["metadata"].get("tags", [])]
-    assert 2 <= len(solutions) <= 3  # 动手练习, solutions folded in Jupyter too
+    pages = chapter_pages(config, slug)
+    questions = sum(page.read_text(encoding="utf-8").count("> [!question]") for page in pages)
+    assert len(solutions) == questions >= 2  # each 动手练习 question, its solution folded
     assert all(c["metadata"]["jupyter"]["source_hidden"] for c in solutions)
 
 

@@ -13,11 +13,11 @@ def mse(p):
 by_formula = 2 * (pred - y) / N  # 即 −2(y − pred)/N
 print("公式    :", by_formula)
 
-# 验证：把第 i 个预测值往两边各挪一点点 h，看 MSE 变了多少（导数的定义）
+# 验证：把第 i 个预测值往两边各挪一点点 h，看 MSE 变了多少（中心差分）
 h = 0.01
 numeric = []
 for i in range(N):
     step = torch.zeros(N)  # N 个 0，只有第 i 个位置是 h
     step[i] = h
     numeric.append(((mse(pred + step) - mse(pred - step)) / (2 * h)).item())
-print("数值差分:", [round(v, 4) for v in numeric])
+print("中心差分:", [round(v, 4) for v in numeric])
