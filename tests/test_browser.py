@@ -25,7 +25,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # What a reader types, and the page that must come first.
 SEARCHES = {
     "激活函数": "activation/functions/",
-    "梯度消失": "activation/functions/",
+    "梯度消失": "activation/experiments/",
     "链式法则": "loss/mse/",
     "交叉熵": "softmax/softmax/",
     "计算图": "autograd/retain_graph/",

@@ -182,8 +182,8 @@ def apis_in(code: str, keywords: set[str]) -> set[str]:
 
 
 def _plain(text: str) -> str:
-    """Prose without code: what a term search should read."""
-    return INLINE_CODE.sub(" ", FENCED.sub(" ", text))
+    """Prose without code and link addresses: what a term search should read."""
+    return LINK.sub(lambda m: m["text"], INLINE_CODE.sub(" ", FENCED.sub(" ", text)))
 
 
 # ---------------------------------------------------------------------------------------------
