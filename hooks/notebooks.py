@@ -5,10 +5,12 @@ pages, in nav order: the headings that lead to a code example and the paragraph 
 it become a markdown cell, each `--8<-- "snippets/…"` include becomes a code cell holding the
 snippet's text, byte for byte. The 动手练习 section at the end of a chapter becomes exercise
 cells: the question, an empty cell for the learner, and the solution (tagged `solution`, input
-folded in JupyterLab, folded into a <details> on the site). Figures (`html="1"` blocks) stay
+folded in JupyterLab, folded into a <details> on the site, no stored output: the learner sees
+it by running the cell). The first code cell is a visible setup; there is no per-cell hook, so
+the notebook runs like a plain script. Figures (`html="1"` blocks) stay
 out of the notebook (they need this repository's sitekit); a note names the figure instead.
 
-Outputs are the pages' outputs: each code cell's stream output comes from
+Outputs are the pages' outputs: each code cell's stream output (solutions aside) comes from
 sitekit.exec_cache.cached_output, the same key, runner and fresh torch state as the page
 block. A notebook is written when MkDocs is about to read it, after the chapter's pages, so on
 a cold build each snippet has run once for its page by then (or in sitekit.prefill's worker)
@@ -55,26 +57,13 @@ NOTEBOOK_DIR = "notebooks"  # src_uri folder in the site, and the committed copy
 EXERCISES = "动手练习"
 LEARNER_CELL = "# 在这里写你的答案，运行后再展开下面的参考答案对照\n"
 SETUP = """\
-# 与网站相同的起点：网页上每段代码运行前，torch 的状态都会恢复成下面这样；
-# 这里注册成 IPython 的 pre_run_cell 钩子，每个代码格运行前恢复一次，
-# 这样前面代码格改过的随机种子、打印格式、默认 dtype 不会影响后面的输出。
-import random
-
+# 与网站相同的起点：网页上的每段代码都从这个状态开始运行。下面的代码格按顺序共享状态，
+# 和普通的 Python 脚本一样；用到随机数的代码格都会自己调用 torch.manual_seed，
+# 所以从上到下依次运行，就能得到和网页上一样的输出。
 import torch
 
-
-def fresh_torch_state(*_):
-    random.seed(0)
-    torch.manual_seed(0)
-    torch.set_num_threads(1)  # 单线程：每台机器打印相同的数字
-    torch.set_printoptions(profile="default", sci_mode=None)
-    torch.set_default_dtype(torch.float32)
-    torch.set_grad_enabled(True)
-    torch.autograd.set_detect_anomaly(False)
-
-
-fresh_torch_state()
-get_ipython().events.register("pre_run_cell", fresh_torch_state)  # noqa: F821
+torch.manual_seed(0)
+torch.set_num_threads(1)  # 单线程：每台机器打印相同的数字
 """
 
 _FENCE = re.compile(r"^(?P<quote>(?:> ?)*)(?P<fence>`{3,})(?P<info>.*)$")
@@ -180,6 +169,7 @@ def prose_markdown(text: str) -> str:
         out.append(line)
     text = "\n".join(out).strip()
     text = _LINK.sub(lambda m: m["text"], text)
+    text = _INCLUDE.sub(lambda m: (ROOT / m["path"]).read_text(encoding="utf-8").rstrip(), text)
     return _MARK.sub(lambda m: f"**{m['text']}**", text)
 
 
@@ -237,7 +227,9 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
                         body = "\n".join(block.text.splitlines()[1:])
                         exercise = f"### {head['title']}\n\n{prose_markdown(body)}"
                         continue
-                if block.depth <= 1 or not in_exercises:
+                if in_exercises and exercise and block.depth == 1:  # the question's body
+                    exercise += "\n\n" + prose_markdown(block.text)
+                elif block.depth <= 1 or not in_exercises:
                     prose = prose_markdown(block.text)
                 continue
             # an exec block
@@ -259,13 +251,18 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
                     cells.append(Cell("markdown", f"{stem}-figure", "\n\n".join([*parts, note])))
                     parts = []
                     continue
-                if in_exercises and exercise:
-                    cells.append(
-                        Cell("markdown", f"{stem}-question", "\n\n".join([*parts, exercise]))
-                    )
+                if in_exercises and exercise is not None:
+                    if exercise:  # the question, once
+                        cells.append(
+                            Cell("markdown", f"{stem}-question", "\n\n".join([*parts, exercise]))
+                        )
+                        exercise, parts = "", []
+                    if block.depth < 2:  # code the question shows (a broken snippet to debug)
+                        cells.append(Cell("code", stem, code, snippet=path))
+                        continue
                     cells.append(Cell("code", f"{stem}-try", LEARNER_CELL))
                     cells.append(Cell("code", stem, code, snippet=path, tags=["solution"]))
-                    exercise, parts = None, []
+                    exercise = None
                     continue
                 if prose:
                     parts.append(prose)
@@ -295,7 +292,8 @@ def notebook_json(cells: list[Cell], output_of) -> str:
         if cell.cell_type == "code":
             count += 1
             item["execution_count"] = count
-            text = output_of(cell.source) if cell.snippet else ""
+            shown = cell.snippet and "solution" not in cell.tags  # a solution shows on running
+            text = output_of(cell.source) if shown else ""
             item["outputs"] = (
                 [{"name": "stdout", "output_type": "stream", "text": text.splitlines(True)}]
                 if text

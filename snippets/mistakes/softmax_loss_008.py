@@ -23,3 +23,5 @@ print("     logits 的梯度 =", logits.grad)
 perfect = torch.tensor([[100.0, 0.0, 0.0]])
 print(f"完美预测时 正确写法 = {criterion(perfect, target).item():.4f}")
 print(f"完美预测时 错误写法 = {criterion(F.softmax(perfect, dim=1), target).item():.4f}")
+
+torch.set_printoptions(profile="default")  # 恢复默认的打印格式，免得影响后面运行的代码
