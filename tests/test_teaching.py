@@ -377,6 +377,27 @@ def test_no_lesson_page_shows_more_than_twelve_code_blocks():
     assert all(n <= MAX_SHOWN_BLOCKS for n in counts.values()), counts
 
 
+EXERCISE = re.compile(r"^\[!question\][-+]?\s*练习\s*\d+（(?P<kind>预测|调试|推导)）", re.MULTILINE)
+
+
+def test_every_lesson_page_ends_with_exercises_of_the_three_kinds():
+    """Each lesson page: a 动手练习 section with >= 2 exercises, each labelled 预测 (predict the
+    output), 调试 (fix a broken snippet) or 推导 (derive, then check numerically)."""
+    kinds: set[str] = set()
+    for path, markdown in site_pages():
+        if path in OVERVIEWS or path.startswith(REFERENCE):
+            continue
+        assert "\n## 动手练习\n" in markdown, f"{path} has no 动手练习 section"
+        section = markdown.split("\n## 动手练习\n", 1)[1]
+        questions = [
+            b.text for b in notebooks.page_blocks(section) if b.text.startswith("[!question]")
+        ]
+        labelled = [m["kind"] for q in questions if (m := EXERCISE.match(q))]
+        assert len(labelled) == len(questions) >= 2, f"{path}: {questions}"
+        kinds.update(labelled)
+    assert kinds == {"预测", "调试", "推导"}
+
+
 def test_the_glossary_defines_the_terms_the_issue_names():
     terms = load_registry().terms
     for term in ("叶子张量", "计算图", "动态图", "雅可比矩阵", "学习率", "初始化"):
