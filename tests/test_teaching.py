@@ -211,7 +211,7 @@ def violations(pages: list[tuple[str, str]], registry: Registry, read=None) -> l
                     problems.append(f"{path}: {snippet} uses {api} before {home} introduces it")
         text = _plain("\n".join(page.prose))
         for term, (home, _) in registry.terms.items():
-            if term in text and order.get(home, len(pages)) > order[path]:
+            if _uses(text, term, registry) and order.get(home, len(pages)) > order[path]:
                 problems.append(f"{path}: the prose uses {term} before {home} introduces it")
     markdown_of = dict(pages)
     for api, home in registry.apis.items():

@@ -1,10 +1,9 @@
 import torch
 
-# 练习 1：Softmax 减去最大值结果不变，却能避免 exp 溢出
 z = torch.tensor([1000.0, 1001.0, 1002.0])
 
-naive = torch.exp(z) / torch.exp(z).sum()  # exp(1000) 超出 float32 范围：inf / inf
-stable = torch.exp(z - z.max()) / torch.exp(z - z.max()).sum()
+naive = torch.exp(z) / torch.exp(z).sum()  # 直接按定义
+stable = torch.exp(z - z.max()) / torch.exp(z - z.max()).sum()  # 先减去最大值
 print("直接算  :", naive)
 print("减最大值:", stable)
 print("torch.softmax:", torch.softmax(z, dim=0))

@@ -1,7 +1,7 @@
 import torch
 import torch.nn.functional as F
 
-# 练习 2：交叉熵对 logits 的梯度就是 p − y（p 为 Softmax 概率，y 为 one-hot 标签）
+# 推导的结果：L = −log p_c = −a_c + log Σ_j e^{a_j}，所以 ∂L/∂a_j = p_j − δ_cj，即 p − y
 z = torch.tensor([2.0, 1.0, 0.1], requires_grad=True)
 target = torch.tensor(0)  # 正确类别：下标 0，也就是第 1 个类别
 
