@@ -310,14 +310,67 @@ def test_optimizers_only_read_grad():
 # --- 动手练习 -------------------------------------------------------------------------------------
 
 
-def test_exercise_autograd_grad_leaves_dot_grad_alone():
+def test_exercise_predict_what_autograd_grad_returns():
     run = run_snippet("api/gradient_apis_011.py")
-    assert run.namespace["grad"].tolist() == [2.0, 3.0]
+    assert run.stdout.splitlines() == ["梯度   = tensor([6., 3.])", "x.grad = None"]
     assert run.namespace["x"].grad is None
+    # discriminating: d(3 x2)/dx2 = 3, not 3 x2 = -3; d(x1^2)/dx1 = 2 x1 = 6, not x1^2 = 9
+    x = run.namespace["x"].detach()
+    right, wrong = [2 * x[0].item(), 3.0], [x[0].item() ** 2, 3 * x[1].item()]
+    assert run.namespace["grad"].tolist() == right == [6.0, 3.0] and wrong == [9.0, -3.0]
+    page = (ROOT / "docs" / "api" / "gradient_apis.md").read_text(encoding="utf-8")
+    assert "练习 1（预测）" in page and "（不是 $3x_2 = -3$）" in page
+    # the question shows the code without giving the answer away in a comment
+    assert "(6, 3)" not in (ROOT / "snippets" / "api" / "gradient_apis_011.py").read_text()
 
 
-def test_exercise_both_apis_give_the_same_gradient():
-    run = run_snippet("api/gradient_apis_012.py")
-    assert torch.equal(run.namespace["by_grad"], run.namespace["w"].grad)
-    assert run.namespace["w"].grad.tolist() == [-12.0, -18.0]  # 2·(w·x − 1)·x, w·x = −2
-    assert "相同: True" in run.stdout
+SECOND_TIME = "Trying to backward through the graph a second time"
+
+
+def test_exercise_debug_two_apis_on_one_graph():
+    broken = run_snippet("api/gradient_apis_012.py")
+    lines = broken.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"RuntimeError: {SECOND_TIME}")
+    assert "Specify retain_graph=True" in lines[0]
+    assert broken.namespace["w"].grad is None
+    # still raised by torch
+    w, x = torch.tensor([0.5, -1.0], requires_grad=True), torch.tensor([2.0, 3.0])
+    loss = ((w * x).sum() - 1.0) ** 2
+    torch.autograd.grad(loss, w)
+    with pytest.raises(RuntimeError, match=SECOND_TIME):
+        loss.backward()
+    fixed = run_snippet("api/gradient_apis_013.py")
+    assert torch.equal(fixed.namespace["by_grad"], fixed.namespace["w"].grad)
+    assert fixed.namespace["w"].grad.tolist() == [-12.0, -18.0]  # 2·(w·x − 1)·x, w·x = −2
+    assert fixed.stdout.splitlines() == [
+        "autograd.grad: tensor([-12., -18.])",
+        "backward     : tensor([-12., -18.])",
+        "相同: True",
+    ]
+
+
+def test_exercise_derive_sigmoid_slope_at_two():
+    run = run_snippet("api/concept_003.py")
+    assert run.stdout.splitlines() == [
+        "autograd     : σ'(2) = 0.104994",
+        "公式 σ(1 − σ): σ'(2) = 0.104994",
+    ]
+    s = 1 / (1 + math.exp(-2))
+    assert run.namespace["x"].grad.item() == pytest.approx(s * (1 - s), rel=1e-6)
+    # x = 0 does not tell sigma (1 - sigma) from sigma^2; x = 2 does, and from 1 - sigma too
+    assert 0.5 * (1 - 0.5) == 0.5**2 == 0.25 and 1 - 0.5 == 0.5
+    assert round(s, 4) == 0.8808 and round(1 - s, 4) == 0.1192
+    assert round(s * s, 4) == 0.7758 and round(s * (1 - s), 4) == 0.1050
+    page = (ROOT / "docs" / "api" / "concept.md").read_text(encoding="utf-8")
+    assert "分别是 0.25、0.25、0.5，前两个分不出来" in page
+    assert "错把 $\\sigma^2$ 当导数会得到约 0.7758，错用 $1-\\sigma$ 会得到约 0.1192" in page
+
+
+def test_exercise_debug_a_float_is_not_a_tensor():
+    broken = run_snippet("api/concept_004.py")
+    message = "sigmoid(): argument 'input' (position 1) must be Tensor, not float"
+    assert broken.stdout.splitlines() == [f"TypeError: {message}"]
+    with pytest.raises(TypeError, match=re.escape(message)):
+        torch.sigmoid(2.0)
+    fixed = run_snippet("api/concept_005.py")
+    assert fixed.stdout.splitlines() == ["torch.sigmoid(torch.tensor(2.0)) = tensor(0.8808)"]

@@ -584,13 +584,410 @@ def test_requires_grad_page_has_the_graph_figure(built_site):
 # --- 动手练习 -------------------------------------------------------------------------------------
 
 
-def test_exercise_gradients_accumulate_until_zeroed():
+def test_exercise_predict_gradients_accumulate_until_zeroed():
     run = run_snippet("autograd/retain_graph_011.py")
-    assert "第 1 次之后 x.grad = 6.0" in run.stdout
-    assert "第 2 次之后 x.grad = 12.0" in run.stdout
-    assert "清零后再来一次 x.grad = 6.0" in run.stdout
+    assert run.stdout.splitlines() == [
+        "不清零，第 1 次之后 x.grad = 6.0",
+        "不清零，第 2 次之后 x.grad = 12.0",
+        "清零后再来一次 x.grad = 6.0",
+    ]
+    page = (ROOT / "docs" / "autograd" / "retain_graph.md").read_text(encoding="utf-8")
+    assert "练习 1（预测）" in page and "第二次之后是 12，不是 6" in page
 
 
-def test_exercise_second_derivative_of_cube():
+def test_exercise_derive_the_second_derivative_of_sigmoid():
     run = run_snippet("autograd/retain_graph_012.py")
-    assert (run.namespace["dy"].item(), run.namespace["d2y"].item()) == (12.0, 12.0)
+    assert run.stdout.splitlines() == [
+        "σ'(1)  autograd = 0.196612   公式 σ(1 − σ)          = 0.196612",
+        "σ''(1) autograd = -0.090858   公式 σ(1 − σ)(1 − 2σ) = -0.090858",
+    ]
+    ns = run.namespace
+    s = torch.sigmoid(torch.tensor(1.0, dtype=torch.float64)).item()
+    first, second = s * (1 - s), s * (1 - s) * (1 - 2 * s)
+    assert ns["ds"].item() == pytest.approx(first, rel=1e-6)
+    assert ns["d2s"].item() == pytest.approx(second, rel=1e-6)
+    assert ns["ds"].requires_grad and not ns["d2s"].requires_grad
+    # discriminating: first and second derivative differ, and so do the wrong rules
+    wrong = [first * (1 - first), first**2, first * (1 - s), first]
+    assert second < 0 < first and all(abs(second - value) > 0.05 for value in wrong)
+    assert first * (1 - first) > 0  # the page: "原样再套一次 ... 是正数"
+    page = (ROOT / "docs" / "autograd" / "retain_graph.md").read_text(encoding="utf-8")
+    assert "练习 2（推导）" in page
+    assert "\\sigma'' = \\sigma' - 2\\sigma\\sigma' = \\sigma'\\,(1 - 2\\sigma)" in page
+
+
+def test_exercise_predict_who_tracks_and_where_the_gradient_goes():
+    run = run_snippet("autograd/requires_grad_012.py")
+    assert run.stdout.splitlines() == [
+        "c.requires_grad = True   d.requires_grad = False",
+        "a.grad = tensor([3., 4.])",
+        "b.grad = None",
+    ]
+    ns = run.namespace
+    # discriminating: the gradient is b's values, neither all ones nor a's values
+    assert torch.equal(ns["a"].grad, ns["b"]) and not torch.equal(ns["a"].grad, ns["a"].detach())
+
+
+def test_exercise_derive_the_mean_of_cubes():
+    run = run_snippet("autograd/requires_grad_013.py")
+    assert run.stdout.splitlines() == [
+        "autograd      : tensor([ 0.7500,  3.0000,  6.7500, 18.7500])",
+        "公式 3·x_i²/4 : tensor([ 0.7500,  3.0000,  6.7500, 18.7500])",
+        "一致: True",
+    ]
+    x = run.namespace["x"].detach()
+    # the wrong answers the page names print other numbers
+    assert (3 * x**2).tolist() == [3.0, 12.0, 27.0, 75.0]
+    assert (3 * x / 4)[0].item() == -0.75
+    page = (ROOT / "docs" / "autograd" / "requires_grad.md").read_text(encoding="utf-8")
+    assert "四个数是 0.75、3、6.75、18.75。漏掉平均的 $\\frac{1}{4}$ 会得到 3、12、27、75" in page
+
+
+def test_exercise_debug_the_prediction_computed_before_tracking():
+    broken = run_snippet("autograd/three_acts_007.py")
+    assert broken.stdout.splitlines() == ["mse = tensor(1.)", f"RuntimeError: {NO_GRAD_FN}"]
+    assert broken.namespace["pred"].grad_fn is None and broken.namespace["w"].requires_grad
+    with pytest.raises(RuntimeError, match=re.escape(NO_GRAD_FN)):
+        torch.autograd.grad(broken.namespace["mse"], [broken.namespace["w"]])
+    fixed = run_snippet("autograd/three_acts_008.py")
+    assert fixed.stdout.splitlines() == [
+        "mse = tensor(1., grad_fn=<MseLossBackward0>)",
+        "autograd.grad 返回: (tensor([2.]),)",
+    ]
+
+
+def test_exercise_derive_the_mse_of_three_samples():
+    run = run_snippet("autograd/three_acts_009.py")
+    assert run.stdout.splitlines() == [
+        "autograd.grad 求出的梯度: tensor([6.])",
+        "公式 (2/N)·Σ(x_i·w − y_i)·x_i: tensor(6.)",
+    ]
+    x, y = torch.tensor([1.0, 2.0, 3.0]), torch.full([3], 2.0)
+    r = x * 1.5 - y
+    assert r.tolist() == [-0.5, 1.0, 2.5]  # the residuals the page writes out
+    # the wrong answers the page names: no 1/N, no inner x_i, no factor 2
+    assert [(2 * r * x).sum().item(), (2 / 3 * r).sum().item(), (r * x).sum().item() / 3] == [
+        18.0, 2.0, 3.0
+    ]  # fmt: skip
+    page = (ROOT / "docs" / "autograd" / "three_acts.md").read_text(encoding="utf-8")
+    assert "= 6$。漏掉平均的 $\\frac{1}{3}$ 会得到 18" in page
+    assert (
+        "漏掉[链式法则](../glossary.md#链式法则)里的 $x_i$ 会得到 2，漏掉平方求导的 2 会得到 3"
+        in page
+    )
+
+
+# --- 动态图与 detach ---------------------------------------------------------------------------
+
+DYNAMIC = "autograd/dynamic_graphs"
+INPLACE = (
+    "one of the variables needed for gradient computation has been modified by an inplace "
+    "operation: [torch.FloatTensor [3]], which is output 0 of {op}, is at version 1; expected "
+    "version 0 instead."
+)
+
+
+def _dynamic_page() -> str:
+    return (ROOT / "docs" / f"{DYNAMIC}.md").read_text(encoding="utf-8")
+
+
+def test_one_forward_two_inputs_two_graphs():
+    from sitekit.autograd_graph import walk
+
+    run = run_snippet("autograd/dynamic_graphs_001.py")
+    assert run.stdout.splitlines() == [
+        "x = tensor([1., 2.])  循环 1 圈，out = 9.0",
+        "  计算图 5 个节点: PowBackward0 → AddBackward0 → MulBackward0 → MulBackward0 → "
+        "AccumulateGrad",
+        "  d out / d w = 12.0",
+        "x = tensor([ 1.0000, -3.0000,  0.5000])  循环 2 圈，out = 3.5",
+        "  计算图 7 个节点: NegBackward0 → AddBackward0 → MulBackward0 → AddBackward0 → "
+        "MulBackward0 → MulBackward0 → AccumulateGrad",
+        "  d out / d w = -4.0",
+        "两次调用的 grad_fn 是同一个对象吗？ False",
+    ]
+    forward, chain = run.namespace["forward"], run.namespace["grad_fn_chain"]
+    w = torch.tensor(0.5, requires_grad=True)
+    page = _dynamic_page()
+    for x, top, n_nodes, h in (([1.0, 2.0], "Pow", 5, 3.0), ([1.0, -3.0, 0.5], "Neg", 7, -3.5)):
+        out = forward(torch.tensor(x), w)
+        graph = walk(out)
+        # the chain along first inputs passes every node of the graph ("正好经过所有节点")
+        assert chain(out) == graph.names and len(graph.names) == n_nodes
+        assert graph.names[0] == f"{top}Backward0"
+        # the if leaves no node: only the operations that ran, no comparison
+        assert set(graph.names) <= {
+            "PowBackward0", "NegBackward0", "AddBackward0", "MulBackward0", "AccumulateGrad"
+        }  # fmt: skip
+        # the loop is unrolled: one Mul/Add pair per turn
+        assert graph.names.count("AddBackward0") == len(x) - 1
+        # the h the page quotes decides the branch
+        h_value = 0.5 * x[0]
+        for value in x[1:]:
+            h_value = 2 * h_value + value
+        assert h_value == h
+        assert f"一共 {n_nodes} 个节点" in page
+    assert "$h = 3 > 0$" in page and "$h = -3.5 < 0$" in page
+    # the page's formulas: d/dw (2 w x0 + x1)^2 = 2 (2 w x0 + x1) 2 x0, d/dw -(4 w x0 + ...) = -4 x0
+    assert 2 * (2 * 0.5 * 1 + 2) * 2 * 1 == 12.0 and -4 * 1.0 == -4.0
+    assert "2\\,(2 w x_0 + x_1) \\cdot 2 x_0 = 2 \\times 3 \\times 2 = 12" in page
+    assert "-4 x_0 = -4" in page
+    # every call builds a new graph, with the same structure for the same input
+    x = torch.tensor([1.0, 2.0])
+    first, second = forward(x, w), forward(x, w)
+    assert first.grad_fn is not second.grad_fn
+    assert walk(first).names == walk(second).names
+
+
+def test_dynamic_graphs_figure():
+    run = run_snippet("autograd/dynamic_graphs_002.py")
+    a, b = run.namespace["graph_a"], run.namespace["graph_b"]
+    assert a.names == [
+        "PowBackward0", "AddBackward0", "MulBackward0", "MulBackward0", "AccumulateGrad"
+    ]  # fmt: skip
+    assert b.names == [
+        "NegBackward0", "AddBackward0", "MulBackward0", "AddBackward0", "MulBackward0",
+        "MulBackward0", "AccumulateGrad",
+    ]  # fmt: skip
+    # straight chains: every edge goes one row down, nothing crosses a box
+    assert a.edges == [(i, i + 1) for i in range(4)]
+    assert b.edges == [(i, i + 1) for i in range(6)]
+    assert a.nodes[-1].tensor == b.nodes[-1].tensor == "w"
+    svg = run.stdout
+    assert "<title>同一个 forward，两个输入，两张计算图" in svg
+    assert "NegBackward0" in svg and "PowBackward0" in svg
+
+
+def test_detach_shares_memory_and_the_version_counter():
+    from sitekit.autograd_graph import walk
+
+    run = run_snippet("autograd/dynamic_graphs_003.py")
+    lines = run.stdout.splitlines()
+    assert lines[:6] == [
+        "d = tensor([0.7311, 0.8808, 0.9526])",
+        "d.requires_grad = False   d.grad_fn = None",
+        "d 和 y 共用同一块内存: True",
+        "原地修改 d 之前，y 的版本号 = 0",
+        "原地修改 d 之后，y = tensor([0., 0., 0.], grad_fn=<SigmoidBackward0>)",
+        "                 y 的版本号 = 1",
+    ]
+    assert lines[6].startswith("RuntimeError: " + INPLACE.format(op="Sigmoid"))
+    assert len(lines) == 7
+    ns = run.namespace
+    assert ns["d"]._version == ns["y"]._version == 1  # one counter for both
+    assert ns["x"].grad is None
+    # still raised by torch: sigmoid saves its output, detach shares it
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    y = torch.sigmoid(x)
+    assert walk(y).nodes[0].saved == ["result"]
+    y.detach().zero_()
+    with pytest.raises(RuntimeError, match=re.escape(INPLACE.format(op="Sigmoid"))):
+        y.sum().backward()
+
+
+def test_the_version_counter_matters_only_for_saved_values():
+    from sitekit.autograd_graph import walk
+
+    run = run_snippet("autograd/dynamic_graphs_004.py")
+    assert run.stdout.splitlines() == [
+        "y = tensor([0., 0., 0.], grad_fn=<MulBackward0>)   x.grad = tensor([3., 3., 3.])",
+        "d = tensor([0., 0., 0.])   d 还和 y 共用内存吗？ False",
+        "y = tensor([0.7311, 0.8808, 0.9526], grad_fn=<SigmoidBackward0>)",
+        "x.grad = tensor([0.1966, 0.1050, 0.0452])",
+    ]
+    # case 1: the multiplication saves only the number 3, not y: changing y goes unnoticed
+    x = torch.ones(3, requires_grad=True)
+    y = x * 3
+    assert walk(y).nodes[0].saved == ["other"]
+    assert y.grad_fn._saved_other.item() == 3 and y.grad_fn._saved_other.numel() == 1
+    assert y.grad_fn._saved_self is None
+    # case 2: the gradient is sigma (1 - sigma) of the untouched y
+    ns = run.namespace
+    s = torch.sigmoid(ns["x"].detach())
+    assert torch.allclose(ns["x"].grad, s * (1 - s))
+    assert ns["y"]._version == 0
+
+
+def test_stop_gradient_keeps_a_branch_out_of_a_loss_term():
+    run = run_snippet("autograd/dynamic_graphs_005.py")
+    assert run.stdout.splitlines() == [
+        "不 detach: a.grad = tensor(-14.)  b.grad = tensor(14.)",
+        "detach   : a.grad = tensor(-14.)  b.grad = tensor(0.)",
+    ]
+    # the page's formula: d/da mean((a x - b x)^2) = 2 (a - b) mean(x^2) = 2 (-1.5) (14 / 3)
+    x = run.namespace["x"]
+    assert torch.isclose(2 * (0.5 - 2.0) * (x**2).mean(), torch.tensor(-14.0))
+    assert (x**2).mean().item() == pytest.approx(14 / 3)
+    page = _dynamic_page()
+    formula = "2\\,(a - b)\\,\\text{mean}(x_i^2) = 2 \\times (-1.5) \\times \\frac{14}{3} = -14"
+    assert formula in page
+    assert "**停止梯度**（stop-gradient）" in page
+
+
+def test_a_target_from_the_model_itself_must_be_detached():
+    run = run_snippet("autograd/dynamic_graphs_006.py")
+    assert run.stdout.splitlines() == [
+        "不 detach: w.grad = +2.3800，走一步后 w = 0.7620",
+        "           v(s) 从 2.0000 变成 1.5240，原来的目标是 3.7000",
+        "detach   : w.grad = -6.8000，走一步后 w = 1.6800",
+        "           v(s) 从 2.0000 变成 3.3600，原来的目标是 3.7000",
+    ]
+    ns = run.namespace
+    s, s_next, r, gamma, lr = ns["s"], ns["s_next"], ns["r"], ns["gamma"], ns["lr"]
+    v, target = 1.0 * s, r + gamma * 1.0 * s_next
+    # the page's two formulas, and the sign flip
+    fixed = 2 * (v - target) * s
+    dragged = 2 * (v - target) * (s - gamma * s_next)
+    assert fixed == pytest.approx(-6.8) and dragged == pytest.approx(2.38)
+    # detach: the prediction moves toward the old target; without: away from it
+    toward, away = (1 - lr * fixed) * s, (1 - lr * dragged) * s  # v(s) after one step
+    assert abs(toward - target) < abs(v - target) < abs(away - target)
+    # "损失照样在变小": the loss without detach still drops, because the target comes down faster
+    w_new = 1 - lr * dragged
+    assert (w_new * s - (r + gamma * w_new * s_next)) ** 2 < (v - target) ** 2
+    assert r + gamma * w_new * s_next < target
+    assert target - (r + gamma * w_new * s_next) > v - w_new * s > 0  # "比预测降得还快"
+    page = _dynamic_page()
+    assert "2 \\times (2 - 3.7) \\times 2 = -6.8" in page
+    assert "2 \\times (-1.7) \\times (2 - 2.7) = +2.38" in page
+    assert "从 2 推向目标 3.7（走到 3.36）" in page and "从 2 退到 1.524" in page
+
+
+def test_a_list_of_losses_keeps_their_graphs_item_and_detach_release_them():
+    import weakref
+
+    from sitekit.autograd_graph import walk
+
+    run = run_snippet("autograd/dynamic_graphs_007.py")
+    assert run.stdout.splitlines() == [
+        "存 loss         : history[0] = tensor(4.2320, grad_fn=<MseLossBackward0>)",
+        "  3 轮的预测值还剩 3 份在内存里，共 12000 字节",
+        "存 loss.item()  : history[0] = 4.231969356536865",
+        "  3 轮的预测值还剩 0 份在内存里，共 0 字节",
+        "存 loss.detach(): history[0] = tensor(4.2320)",
+        "  3 轮的预测值还剩 0 份在内存里,共 0 字节".replace(",", "，"),
+    ]
+    assert 3 * 1000 * 4 == 12000
+    ns = run.namespace
+    # mse_loss saves the prediction (and the target) for backward: that is what keeps it alive
+    loss = ns["validate"]()
+    mse = walk(loss).nodes[0]
+    assert mse.name == "MseLossBackward0" and mse.saved == ["self", "target"]
+    assert loss.grad_fn._saved_self.data_ptr() == ns["alive"][-1]().data_ptr()
+    # the page's aside: under no_grad nothing is kept either
+    ns["alive"].clear()
+    with torch.no_grad():
+        history = [ns["validate"]() for _ in range(3)]
+    assert all(ref() is None for ref in ns["alive"]) and history[0].grad_fn is None
+    # and the graph really is what holds the prediction: drop the loss, the prediction goes
+    pred = ns["w"] * ns["x_val"]
+    ref = weakref.ref(pred)
+    kept = torch.nn.functional.mse_loss(pred, ns["y_val"])
+    del pred
+    assert ref() is not None
+    del kept
+    assert ref() is None
+
+
+def test_total_loss_plus_equals_loss_grows_a_graph_every_step():
+    run = run_snippet("autograd/dynamic_graphs_008.py")
+    lines = run.stdout.splitlines()
+    assert lines == [
+        "total_loss += loss:",
+        "  第 1 步之后 total_loss = 4.2034，拉着 4 个计算图节点",
+        "  第 2 步之后 total_loss = 6.3873，拉着 7 个计算图节点",
+        "  第 3 步之后 total_loss = 8.5834，拉着 10 个计算图节点",
+        "total_loss += loss.item():",
+        "  第 1 步之后 total_loss = 4.2034，拉着 0 个计算图节点",
+        "  第 2 步之后 total_loss = 6.3873，拉着 0 个计算图节点",
+        "  第 3 步之后 total_loss = 8.5834，拉着 0 个计算图节点",
+    ]
+    # the same numbers either way ("累计的数值一模一样")
+    assert [line.split("，")[0][-6:] for line in lines[1:4]] == [
+        line.split("，")[0][-6:] for line in lines[5:8]
+    ]
+    # the three nodes each step adds, and the AccumulateGrad of w they share
+    from sitekit.autograd_graph import walk
+
+    torch.manual_seed(0)
+    w = torch.tensor(1.0, requires_grad=True)
+    total = 0.0
+    for _ in range(2):
+        x = torch.randn(100)
+        loss = torch.nn.functional.mse_loss(w * x, 3 * x)
+        loss.backward()
+        total += loss
+    names = walk(total).names
+    assert sorted(names) == sorted(
+        ["AddBackward0"] * 2 + ["MseLossBackward0", "MulBackward0"] * 2 + ["AccumulateGrad"]
+    )
+    # backward already freed what the graphs saved: only the nodes are left
+    assert all(node.saved == node.freed for node in walk(total).nodes)
+    page = _dynamic_page()
+    assert "每一步多接上 3 个节点" in page
+
+
+# --- 动态图与 detach：动手练习 ----------------------------------------------------------------
+
+
+def test_exercise_predict_the_branch_and_the_graph():
+    run = run_snippet("autograd/dynamic_graphs_009.py")
+    assert run.stdout.splitlines() == [
+        "x = tensor([-1.,  3.]): PowBackward0 → AddBackward0 → MulBackward0 → MulBackward0 → "
+        "AccumulateGrad",
+        "  d out / d w = -8.0",
+        "x = tensor([4.]): PowBackward0 → MulBackward0 → AccumulateGrad",
+        "  d out / d w = 16.0",
+    ]
+    # discriminating: a learner who branches on the sign of x[0] predicts NegBackward0 and
+    # d out/dw = -(2 x0) = 2 for the first input; the forward of this page says otherwise
+    assert run.namespace["forward"](torch.tensor([-1.0, 3.0]), torch.tensor(0.5)).item() == 4.0
+    page = _dynamic_page()
+    assert "2h \\cdot 2x_0 = 2 \\times 2 \\times (-2) = -8" in page
+    assert "2h \\cdot x_0 = 16" in page
+    assert "练习 1（预测）" in page
+
+
+def test_exercise_debug_inplace_on_a_detached_copy():
+    broken = run_snippet("autograd/dynamic_graphs_010.py")
+    lines = broken.stdout.splitlines()
+    assert lines[0] == "curve = tensor([0.2231, 0.3679, 1.0000])"
+    assert lines[1].startswith("RuntimeError: " + INPLACE.format(op="Exp"))
+    assert len(lines) == 2  # x.grad is never printed
+    assert broken.namespace["x"].grad is None
+    fixed = run_snippet("autograd/dynamic_graphs_011.py")
+    assert fixed.stdout.splitlines() == [
+        "curve = tensor([0.2231, 0.3679, 1.0000])",
+        "x.grad = tensor([1.6487, 2.7183, 7.3891])",
+        "exp(x) = tensor([1.6487, 2.7183, 7.3891])",
+    ]
+    x = fixed.namespace["x"]
+    assert torch.equal(x.grad, torch.exp(x.detach()))
+    # the answer: exp saves its output
+    from sitekit.autograd_graph import walk
+
+    assert walk(torch.exp(torch.ones(1, requires_grad=True))).nodes[0].saved == ["result"]
+
+
+def test_exercise_derive_the_gradient_with_a_stop_gradient():
+    run = run_snippet("autograd/dynamic_graphs_012.py")
+    assert run.stdout.splitlines() == [
+        "有 detach: autograd = 6.0，公式 2(wx − wz)·x = 6.0",
+        "没 detach: autograd = 4.0，公式 2(wx − wz)·(x − z) = 4.0",
+    ]
+    w, x, z = 0.5, 3.0, 1.0
+    # the wrong answers the page names give other numbers: no inner derivative, "detach gives 0"
+    right = {2 * (w * x - w * z) * x, 2 * (w * x - w * z) * (x - z)}
+    wrong = {2 * (w * x - w * z), 0.0, 2 * (w * x - w * z) * (x + z)}
+    assert len(right) == 2 and not right & wrong
+    assert "代入得 6 和 4（忘了内层导数会得到 2" in _dynamic_page()
+
+
+def test_dynamic_graphs_page_shows_live_output(built_site):
+    html = page_html(built_site, DYNAMIC)
+    assert "NegBackward0 → AddBackward0" in html
+    assert "<title>同一个 forward，两个输入，两张计算图" in html
+    assert "which is output 0 of Sigmoid, is at version 1" in html
+    assert "which is output 0 of Exp, is at version 1" in html
+    assert "共 12000 字节" in html and "拉着 10 个计算图节点" in html
+    assert "b.grad = tensor(0.)" in html
