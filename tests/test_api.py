@@ -176,12 +176,8 @@ def test_backward_accumulates_autograd_grad_does_not():
 
 
 def test_both_apis_free_the_graph_and_retain_graph_keeps_it():
-    run = run_snippet("api/gradient_apis_007.py")
-    lines = run.stdout.splitlines()
-    assert lines[0].startswith("RuntimeError: Trying to backward through the graph a second time")
-    assert "Specify retain_graph=True" in lines[0]
-    assert lines[1] == "保留计算图后，两次的结果: tensor(-20.) tensor(-20.)"
-    # still raised: autograd.grad frees the graph, then backward on it fails
+    # what the page says (the demonstration is on autograd/retain_graph.md): autograd.grad frees
+    # the graph, then backward on it fails
     w = torch.tensor(1.0, requires_grad=True)
     loss = (w * 2.0 - 7.0) ** 2
     torch.autograd.grad(loss, [w])
@@ -197,7 +193,7 @@ def test_both_apis_free_the_graph_and_retain_graph_keeps_it():
 
 
 def test_second_derivative_with_create_graph():
-    run = run_snippet("api/gradient_apis_008.py")
+    run = run_snippet("api/gradient_apis_007.py")
     ns = run.namespace
     x = 3.0
     assert ns["dy"].item() == 3 * x**2 == 27.0
@@ -213,7 +209,7 @@ def test_second_derivative_with_create_graph():
 
 
 def test_backward_create_graph_mixes_orders_and_warns():
-    run = run_snippet("api/gradient_apis_009.py")
+    run = run_snippet("api/gradient_apis_008.py")
     lines = run.stdout.splitlines()
     first, mixed = "tensor(27., grad_fn=<CopyBackwards>)", "tensor(45., grad_fn=<CopyBackwards>)"
     assert lines[0] == f"backward(create_graph=True) 之后 x.grad = {first}"
@@ -243,13 +239,13 @@ def test_backward_create_graph_mixes_orders_and_warns():
     assert "**引用循环**（reference cycle）" in page
     # the warning is a once-per-process torch warning: the snippet must show it on every run
     # (mkdocs serve rebuilds, a second page) and leave torch's warn-always switch as it was
-    again = run_snippet("api/gradient_apis_009.py")
+    again = run_snippet("api/gradient_apis_008.py")
     assert again.stdout == run.stdout
     assert torch.is_warn_always_enabled() is False
 
 
 def test_gradient_penalty_combines_both_apis():
-    run = run_snippet("api/gradient_apis_010.py")
+    run = run_snippet("api/gradient_apis_009.py")
     ns = run.namespace
     weight = ns["model"].weight.detach()
     norm = weight.norm()
@@ -311,7 +307,7 @@ def test_optimizers_only_read_grad():
 
 
 def test_exercise_predict_what_autograd_grad_returns():
-    run = run_snippet("api/gradient_apis_011.py")
+    run = run_snippet("api/gradient_apis_010.py")
     assert run.stdout.splitlines() == ["梯度   = tensor([6., 3.])", "x.grad = None"]
     assert run.namespace["x"].grad is None
     # discriminating: d(3 x2)/dx2 = 3, not 3 x2 = -3; d(x1^2)/dx1 = 2 x1 = 6, not x1^2 = 9
@@ -321,14 +317,14 @@ def test_exercise_predict_what_autograd_grad_returns():
     page = (ROOT / "docs" / "api" / "gradient_apis.md").read_text(encoding="utf-8")
     assert "练习 1（预测）" in page and "（不是 $3x_2 = -3$）" in page
     # the question shows the code without giving the answer away in a comment
-    assert "(6, 3)" not in (ROOT / "snippets" / "api" / "gradient_apis_011.py").read_text()
+    assert "(6, 3)" not in (ROOT / "snippets" / "api" / "gradient_apis_010.py").read_text()
 
 
 SECOND_TIME = "Trying to backward through the graph a second time"
 
 
 def test_exercise_debug_two_apis_on_one_graph():
-    broken = run_snippet("api/gradient_apis_012.py")
+    broken = run_snippet("api/gradient_apis_011.py")
     lines = broken.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"RuntimeError: {SECOND_TIME}")
     assert "Specify retain_graph=True" in lines[0]
@@ -339,7 +335,7 @@ def test_exercise_debug_two_apis_on_one_graph():
     torch.autograd.grad(loss, w)
     with pytest.raises(RuntimeError, match=SECOND_TIME):
         loss.backward()
-    fixed = run_snippet("api/gradient_apis_013.py")
+    fixed = run_snippet("api/gradient_apis_012.py")
     assert torch.equal(fixed.namespace["by_grad"], fixed.namespace["w"].grad)
     assert fixed.namespace["w"].grad.tolist() == [-12.0, -18.0]  # 2·(w·x − 1)·x, w·x = −2
     assert fixed.stdout.splitlines() == [

@@ -32,6 +32,7 @@ PREVIEW = re.compile(r"^\[!\w+\]-\s*预告")
 SHORT = [("torch.nn.functional.", "F."), ("torch.nn.", "nn.")]
 INLINE_CODE = re.compile(r"`[^`\n]*`|\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL)  # code and TeX
 FENCED = re.compile(r"^(`{3,}).*?^\1", re.MULTILINE | re.DOTALL)
+SHOWN_INCLUDE = re.compile(r'^```python\n--8<-- "(snippets/[^"]+\.py)"\n```$', re.MULTILINE)
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)[^)]*\)")
 
 notebooks = load_hook("notebooks")
@@ -110,6 +111,9 @@ def shown(markdown: str) -> Shown:
             result.blocks += 1
             result.snippets.extend(block.snippets)
         elif block.kind in ("prose", "heading"):
+            shown_code = SHOWN_INCLUDE.findall(block.text)  # a 预测 question's code, not run
+            result.snippets.extend(shown_code)
+            result.blocks += len(shown_code)
             result.prose.append(block.text)
             if block.kind == "prose":
                 body = [line for line in block.text.splitlines() if not line.startswith("[!")]

@@ -1,17 +1,19 @@
 import torch
 
-w = torch.tensor(1.0, requires_grad=True)
+x = torch.tensor(3.0, requires_grad=True)
+y = x**3
 
-# 默认：求完一次梯度，计算图就被释放（“阅后即焚”），两个 API 都一样
-loss = (w * 2.0 - 7.0) ** 2
-torch.autograd.grad(loss, [w])
+# create_graph=True：一阶导数本身也被“录制”成计算图，于是还能再求导
+(dy,) = torch.autograd.grad(y, [x], create_graph=True)
+print("一阶导 3x² =", dy)
+
+(d2y,) = torch.autograd.grad(dy, [x])
+print("二阶导 6x  =", d2y)
+
+# 不加 create_graph：一阶导只是一个普通的数，不能再求导
+(dy_plain,) = torch.autograd.grad(x**3, [x])
+print("不加 create_graph 时一阶导 requires_grad =", dy_plain.requires_grad)
 try:
-    loss.backward()
+    torch.autograd.grad(dy_plain, [x])
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
-
-# retain_graph=True：保留计算图，同一个 loss 可以再求一次
-loss = (w * 2.0 - 7.0) ** 2
-(first,) = torch.autograd.grad(loss, [w], retain_graph=True)
-(second,) = torch.autograd.grad(loss, [w])
-print("保留计算图后，两次的结果:", first, second)

@@ -1,9 +1,13 @@
 import torch
 
-# 练习 1：用 autograd.grad 求 f = x₁² + 3x₂ 在 (3, −1) 处的梯度，不弄脏 x.grad
-x = torch.tensor([3.0, -1.0], requires_grad=True)
-f = x[0] ** 2 + 3 * x[1]
+# 练习 2：同一个梯度，两种 API 各求一次，确认结果相同
+w = torch.tensor([0.5, -1.0], requires_grad=True)
+x = torch.tensor([2.0, 3.0])
+loss = ((w * x).sum() - 1.0) ** 2
 
-(grad,) = torch.autograd.grad(f, x)
-print("梯度   =", grad)
-print("x.grad =", x.grad)
+(by_grad,) = torch.autograd.grad(loss, w)
+try:
+    loss.backward()
+    print("相同:", torch.equal(by_grad, w.grad))
+except RuntimeError as e:
+    print("RuntimeError:", e)
