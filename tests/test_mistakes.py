@@ -13,6 +13,7 @@ import math
 import re
 import warnings
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -687,6 +688,678 @@ def test_float_tensors_can():
         assert ns[name].dtype == torch.float32 and ns[name].requires_grad and ns[name].is_leaf
 
 
+# --------------------------------------------------------------------------- 分类的标签与损失
+
+OUT_OF_BOUNDS = "Target 3 is out of bounds."
+MULTI_TARGET = "0D or 1D target tensor expected, multi-target not supported"
+PROBABILITY_TARGET = "Expected floating point type for target with class probabilities, got Long"
+BCE_RANGE = "all elements of input should be between 0 and 1"
+BCE_LONG = "Found dtype Long but expected Float"
+CAST_LONG = "result type Float can't be cast to the desired output type Long"
+BCE_SIZE = "Target size (torch.Size([4])) must be the same as input size (torch.Size([4, 1]))"
+BCE_SIZE_ONE = "Target size (torch.Size([1])) must be the same as input size (torch.Size([]))"
+
+
+def test_labels_counted_from_one_are_out_of_bounds():
+    run = run_snippet("mistakes/classification_001.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        f"IndexError: {OUT_OF_BOUNDS}",
+        "类别数 logits.shape[1] = 3",
+        "标签的范围: 1 到 3",
+    ]
+    with pytest.raises(IndexError, match=re.escape(OUT_OF_BOUNDS)):
+        F.cross_entropy(ns["logits"], ns["labels"])
+    # the page: -1 as a "no label" marker gives the same sentence
+    with pytest.raises(IndexError, match=re.escape("Target -1 is out of bounds.")):
+        F.cross_entropy(ns["logits"], torch.tensor([1, -1, 2, 1]))
+
+
+def test_labels_shifted_to_start_at_zero():
+    run = run_snippet("mistakes/classification_002.py")
+    ns = run.namespace
+    target = ns["target"]
+    assert target.tolist() == [0, 2, 1, 0]
+    assert "每个下标都在 0 到 C-1 之间: True" in run.stdout
+    by_hand = -F.log_softmax(ns["logits"], dim=1)[torch.arange(4), target].mean()
+    assert run.stdout.splitlines()[-1] == f"loss = {by_hand.item():.4f}"
+
+
+def test_a_column_of_labels_is_multi_target():
+    run = run_snippet("mistakes/classification_003.py")
+    assert run.stdout.splitlines() == ["labels.shape = (4, 1)", f"RuntimeError: {MULTI_TARGET}"]
+    with pytest.raises(RuntimeError, match=re.escape(MULTI_TARGET)):
+        F.cross_entropy(run.namespace["logits"], run.namespace["labels"])
+
+
+def test_squeezed_labels_work():
+    run = run_snippet("mistakes/classification_004.py")
+    ns = run.namespace
+    assert ns["target"].shape == (4,) and ns["target"].tolist() == [0, 2, 1, 2]
+    loss = F.cross_entropy(ns["logits"], ns["target"])
+    assert run.stdout.splitlines()[-1] == f"loss = {loss.item():.4f}"
+
+
+def test_one_hot_long_targets_are_refused():
+    run = run_snippet("mistakes/classification_005.py")
+    ns = run.namespace
+    assert ns["target"].dtype == torch.int64 and ns["target"].shape == (4, 3)
+    assert run.stdout.splitlines() == [
+        "target.dtype = torch.int64  target.shape = (4, 3)",
+        f"RuntimeError: {PROBABILITY_TARGET}",
+    ]
+    with pytest.raises(RuntimeError, match=re.escape(PROBABILITY_TARGET)):
+        F.cross_entropy(ns["logits"], ns["target"])
+
+
+def test_indices_and_float_one_hot_give_the_same_loss():
+    run = run_snippet("mistakes/classification_006.py")
+    ns = run.namespace
+    assert torch.allclose(ns["by_index"], ns["by_probability"])
+    values = [line.split("=")[-1].strip() for line in run.stdout.splitlines()]
+    assert values[0] == values[1] == f"{ns['by_index'].item():.4f}"
+
+
+def test_bce_loss_refuses_logits_outside_zero_one():
+    run = run_snippet("mistakes/classification_007.py")
+    ns = run.namespace
+    logits = ns["logits"].detach()
+    assert (logits < 0).any()  # the reason it raises
+    assert run.stdout.splitlines()[-1] == f"RuntimeError: {BCE_RANGE}"
+    with pytest.raises(RuntimeError, match=re.escape(BCE_RANGE)):
+        nn.BCELoss()(ns["logits"], ns["y"])
+    # the page: scores that happen to lie in [0, 1] pass silently and give a wrong loss
+    inside = torch.tensor([[0.2], [0.7], [0.4], [0.9]])
+    silent = nn.BCELoss()(inside, ns["y"])
+    assert not torch.allclose(silent, nn.BCEWithLogitsLoss()(inside, ns["y"]))
+
+
+def test_bce_with_logits_equals_sigmoid_then_bce_and_stays_accurate():
+    run = run_snippet("mistakes/classification_008.py")
+    ns = run.namespace
+    assert torch.allclose(ns["with_logits"], ns["with_sigmoid"])
+    lines = run.stdout.splitlines()
+    assert lines[0].split("=")[1] == lines[1].split("=")[1]
+    # the formula on the page
+    p, y = torch.sigmoid(ns["logits"]), ns["y"]
+    formula = -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
+    assert torch.allclose(ns["with_logits"], formula)
+    assert lines[2:] == [
+        "sigmoid(-200) = 0.0",
+        "BCEWithLogitsLoss(-200)     = 200.0000",
+        "BCELoss(sigmoid(-200))      = 100.0000",  # log clamped at -100
+    ]
+
+
+def test_bce_needs_float_targets():
+    run = run_snippet("mistakes/classification_009.py")
+    assert run.stdout.splitlines() == [
+        f"BCELoss          RuntimeError: {BCE_LONG}",
+        f"BCEWithLogitsLoss RuntimeError: {CAST_LONG}",
+    ]
+    logits, labels = run.namespace["logits"], run.namespace["labels"]
+    with pytest.raises(RuntimeError, match=re.escape(BCE_LONG)):
+        nn.BCELoss()(torch.sigmoid(logits), labels)
+    with pytest.raises(RuntimeError, match=re.escape(CAST_LONG)):
+        nn.BCEWithLogitsLoss()(logits, labels)
+
+
+def test_float_targets_and_soft_labels_work():
+    run = run_snippet("mistakes/classification_010.py")
+    ns = run.namespace
+    loss = nn.BCEWithLogitsLoss()(ns["logits"], ns["target"])
+    assert run.stdout.splitlines() == [
+        "target = tensor([1., 0., 1., 1.])",
+        f"BCEWithLogitsLoss = {loss.item():.4f}",
+    ]
+    # the page: a soft label such as 0.9 is a valid BCE target
+    soft = nn.BCEWithLogitsLoss()(torch.tensor([2.0]), torch.tensor([0.9]))
+    p = torch.sigmoid(torch.tensor(2.0))
+    assert torch.allclose(soft, -(0.9 * torch.log(p) + 0.1 * torch.log(1 - p)))
+
+
+def test_bce_shapes_must_match_and_squeeze_eats_a_batch_of_one():
+    run = run_snippet("mistakes/classification_011.py")
+    assert run.stdout.splitlines() == [
+        f"ValueError: {BCE_SIZE}",
+        "model(last_x).squeeze().shape = ()",
+        f"ValueError: {BCE_SIZE_ONE}",
+    ]
+    with pytest.raises(ValueError, match=re.escape(BCE_SIZE)):
+        nn.BCEWithLogitsLoss()(torch.zeros(4, 1), torch.zeros(4))
+    # the page: MSELoss only warns in the same situation (and broadcasts)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        F.mse_loss(torch.zeros(4, 1), torch.zeros(4))
+    assert len(caught) == 1 and "different to the input size" in str(caught[0].message)
+
+
+def test_squeeze_one_keeps_the_batch_dimension():
+    lines = lines_of("mistakes/classification_012.py")
+    assert lines[0].startswith("批大小 4: out.shape = (4,), y.shape = (4,), loss = ")
+    assert lines[1].startswith("批大小 1: out.shape = (1,), y.shape = (1,), loss = ")
+
+
+def test_sigmoid_before_bce_with_logits_is_silently_wrong():
+    run = run_snippet("mistakes/classification_013.py")
+    ns = run.namespace
+    lines = run.stdout.splitlines()
+    assert lines[0] == "正确 BCEWithLogitsLoss(logit)          = 10.0000  logit 的梯度 = -0.999955"
+    assert lines[1] == "错误 BCEWithLogitsLoss(sigmoid(logit)) = 0.6931  logit 的梯度 = -0.000023"
+    assert lines[2:] == ["完美预测时 正确写法 = 0.0000", "完美预测时 错误写法 = 0.3133"]
+    assert ns["wrong"].item() == pytest.approx(-math.log(0.5), abs=1e-4)
+    # the numbers in the prose: the second sigmoid lands in [sigma(0), sigma(1)]
+    assert torch.sigmoid(torch.tensor(0.0)).item() == 0.5
+    assert torch.sigmoid(torch.tensor(1.0)).item() == pytest.approx(0.7311, abs=1e-4)
+    assert -math.log(1 / (1 + math.exp(-1))) == pytest.approx(0.3133, abs=1e-4)
+    assert -math.log(0.5) == pytest.approx(0.6931, abs=1e-4)
+    z = torch.linspace(-50, 50, 1001)
+    twice = torch.sigmoid(torch.sigmoid(z))
+    assert twice.min() >= 0.5 and twice.max() <= torch.sigmoid(torch.tensor(1.0))
+
+
+def test_logits_to_the_loss_probability_outside():
+    run = run_snippet("mistakes/classification_014.py")
+    ns = run.namespace
+    assert torch.allclose(ns["loss"], nn.BCELoss()(ns["prob"], ns["y"]))
+    expected = [round(p, 4) for p in torch.sigmoid(ns["logits"]).tolist()]
+    assert run.stdout.splitlines()[1] == f"是正类的概率: {expected}"
+
+
+def test_nll_loss_on_probabilities_is_negative():
+    run = run_snippet("mistakes/classification_015.py")
+    ns = run.namespace
+    lines = run.stdout.splitlines()
+    assert ns["loss"].item() < 0
+    assert lines[0].split("=")[1] == lines[1].split("=")[1]  # minus the mean probability
+    assert lines[2] == "完美预测时 = -0.9999"
+    # it still pushes the correct class up, but with another gradient than cross-entropy
+    logits = ns["logits"].clone().requires_grad_()
+    F.nll_loss(F.softmax(logits, dim=1), ns["target"]).backward()
+    wrong_grad = logits.grad.clone()
+    logits.grad = None
+    F.cross_entropy(logits, ns["target"]).backward()
+    assert not torch.allclose(wrong_grad, logits.grad)
+    rows = torch.arange(4)
+    assert (wrong_grad[rows, ns["target"]] < 0).all()  # descent raises the correct class
+
+
+def test_log_softmax_then_nll_is_cross_entropy():
+    run = run_snippet("mistakes/classification_016.py")
+    lines = run.stdout.splitlines()
+    assert lines[0].split("=")[1] == lines[1].split("=")[1]
+    assert lines[2] == "完美预测时 = 0.0001"
+
+
+# --------------------------------------------------------------------------- 形状与数据类型
+
+MAT_SHAPES = "mat1 and mat2 shapes cannot be multiplied (4x5 and 3x2)"
+BROADCAST = (
+    "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"
+)
+VIEW = (
+    "view size is not compatible with input tensor's size and stride (at least one dimension "
+    "spans across two contiguous subspaces). Use .reshape(...) instead."
+)
+DIM_RANGE = "Dimension out of range (expected to be in range of [-1, 0], but got 1)"
+BATCH_SIZE = "Expected input batch_size (2) to match target batch_size (4)."
+DTYPE_DOUBLE = "mat1 and mat2 must have the same dtype, but got Double and Float"
+DTYPE_LONG = "mat1 and mat2 must have the same dtype, but got Long and Float"
+MEAN_BOOL = (
+    "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+    "complex dtype. Got: Bool"
+)
+ITEM_MANY = "a Tensor with 4 elements cannot be converted to Scalar"
+ONE_ELEMENT = "only one element tensors can be converted to Python scalars"
+
+
+def test_linear_in_features_must_match_the_input():
+    run = run_snippet("mistakes/shapes_dtypes_001.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        "x.shape            = (4, 5)",
+        "layer.weight.shape = (2, 3) （输出数, 输入数）",
+        f"RuntimeError: {MAT_SHAPES}",
+    ]
+    # mat1 is the input, mat2 is weight.T
+    assert tuple(ns["x"].shape) == (4, 5) and tuple(ns["layer"].weight.T.shape) == (3, 2)
+    with pytest.raises(RuntimeError, match=re.escape(MAT_SHAPES)):
+        ns["x"] @ ns["layer"].weight.T
+
+
+def test_linear_is_x_times_weight_transposed_plus_bias():
+    run = run_snippet("mistakes/shapes_dtypes_002.py")
+    assert run.stdout.splitlines() == ["out.shape = (4, 2)", "与 x @ weight.T + bias 相同: True"]
+
+
+def test_mean_without_keepdim_does_not_broadcast_per_row():
+    run = run_snippet("mistakes/shapes_dtypes_003.py")
+    ns = run.namespace
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["row_mean.shape = (4,)", f"RuntimeError: {BROADCAST}"]
+    with pytest.raises(RuntimeError, match=re.escape(BROADCAST)):
+        ns["x"] - ns["row_mean"]
+    # the square case: column j minus the mean of row j, so rows do not average to 0
+    square, centered = ns["square"], ns["centered"]
+    assert torch.allclose(centered, square - square.mean(dim=1).unsqueeze(0))
+    assert (centered.mean(dim=1).abs() > 1e-2).all()
+
+
+def test_keepdim_keeps_a_length_one_dimension():
+    run = run_snippet("mistakes/shapes_dtypes_004.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        "row_mean.shape = (4, 1)",
+        "每行减完之后的平均值都是 0: True",
+    ]
+    assert torch.allclose(ns["centered"][2], ns["x"][2] - ns["x"][2].mean())
+
+
+def test_view_of_a_transposed_tensor_fails():
+    run = run_snippet("mistakes/shapes_dtypes_005.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        "xt = [[0, 3], [1, 4], [2, 5]]",
+        "xt.is_contiguous() = False",
+        f"RuntimeError: {VIEW}",
+    ]
+    # transpose moves no data: same memory, still in the order 0..5
+    x, xt = ns["x"], ns["xt"]
+    assert xt.data_ptr() == x.data_ptr() and x.view(6).tolist() == [0, 1, 2, 3, 4, 5]
+    with pytest.raises(RuntimeError, match=re.escape(VIEW)):
+        xt.view(2, 3)  # another shape that needs the row-by-row order
+
+
+def test_reshape_copies_when_it_must_and_view_shares_memory():
+    run = run_snippet("mistakes/shapes_dtypes_006.py")
+    assert run.stdout.splitlines() == [
+        "xt.reshape(6)           = tensor([0, 3, 1, 4, 2, 5])",
+        "xt.contiguous().view(6) = tensor([0, 3, 1, 4, 2, 5])",
+        "改过 v[0] 之后 x = [[100, 1, 2], [3, 4, 5]]",
+    ]
+    x = torch.arange(6).reshape(2, 3)
+    assert x.reshape(6).data_ptr() == x.data_ptr()  # no copy when a view is possible
+    assert x.t().reshape(6).data_ptr() != x.data_ptr()  # a copy when it is not
+
+
+def test_a_single_sample_has_no_dim_one():
+    run = run_snippet("mistakes/shapes_dtypes_007.py")
+    assert run.stdout.splitlines() == ["logits.shape = (3,)", f"IndexError: {DIM_RANGE}"]
+    with pytest.raises(IndexError, match=re.escape(DIM_RANGE)):
+        F.softmax(run.namespace["logits"], dim=1)
+
+
+def test_unsqueeze_adds_the_batch_dimension():
+    run = run_snippet("mistakes/shapes_dtypes_008.py")
+    assert run.stdout.splitlines() == [
+        "batch.shape = (1, 4)  logits.shape = (1, 3)",
+        "概率之和 = 1.0",
+        "dim=-1 两种写法一致: True",
+    ]
+
+
+def test_reshape_minus_one_merges_samples():
+    run = run_snippet("mistakes/shapes_dtypes_009.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == ["flat.shape = (2, 12)", f"ValueError: {BATCH_SIZE}"]
+    assert torch.equal(ns["flat"][0], torch.cat([ns["x"][0].reshape(6), ns["x"][1].reshape(6)]))
+    with pytest.raises(ValueError, match=re.escape(BATCH_SIZE)):
+        F.cross_entropy(ns["model"](ns["flat"]), ns["labels"])
+    # the page: with an odd number of samples the reshape itself fails
+    with pytest.raises(RuntimeError, match=re.escape("shape '[-1, 12]' is invalid")):
+        torch.zeros(3, 2, 3).reshape(-1, 12)
+
+
+def test_flatten_keeping_the_batch_dimension():
+    run = run_snippet("mistakes/shapes_dtypes_010.py")
+    ns = run.namespace
+    assert ns["flat"].shape == (4, 6) and ns["model"].in_features == 6
+    assert run.stdout.splitlines()[0] == "flat.shape = (4, 6)"
+    # the page: keeping nn.Linear(12, 3) now fails with the first error of the page
+    with pytest.raises(RuntimeError, match=re.escape("mat1 and mat2 shapes cannot be multiplied")):
+        nn.Linear(12, 3)(ns["flat"])
+
+
+def test_numpy_float64_and_integer_inputs_meet_float32_weights():
+    run = run_snippet("mistakes/shapes_dtypes_011.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        "model.weight.dtype = torch.float32",
+        "x.dtype = torch.float64",
+        f"RuntimeError: {DTYPE_DOUBLE}",
+        f"RuntimeError: {DTYPE_LONG}",
+    ]
+    features = ns["features"]
+    assert features.dtype == np.float64
+    # from_numpy keeps the dtype and shares memory; torch.tensor keeps the dtype too
+    x = torch.from_numpy(features)
+    features[0, 0] = 7.0
+    assert x[0, 0].item() == 7.0
+    assert torch.tensor(features).dtype == torch.float64
+    with pytest.raises(RuntimeError, match=re.escape(DTYPE_DOUBLE)):
+        ns["model"](x)
+
+
+def test_float32_inputs_or_a_double_model():
+    run = run_snippet("mistakes/shapes_dtypes_012.py")
+    assert run.stdout.splitlines() == [
+        "x.dtype = torch.float32  y.dtype = torch.float32",
+        "model(x).shape = (2, 1)",
+        "model(整数.float()).shape = (1, 1)",
+    ]
+    # the page: model.double() also runs, at 8 bytes per number instead of 4
+    model = nn.Linear(3, 1).double()
+    assert model(torch.ones(1, 3, dtype=torch.float64)).dtype == torch.float64
+    assert model.weight.element_size() == 8 and nn.Linear(3, 1).weight.element_size() == 4
+
+
+def test_mean_of_booleans_and_integers_needs_a_float():
+    run = run_snippet("mistakes/shapes_dtypes_013.py")
+    lines = run.stdout.splitlines()
+    assert lines[-1] == f"RuntimeError: {MEAN_BOOL}"
+    with pytest.raises(RuntimeError, match=re.escape(MEAN_BOOL.replace("Bool", "Long"))):
+        torch.tensor([1, 2, 3]).mean()
+    assert run.namespace["correct"].sum().dtype == torch.int64  # sum counts the Trues
+
+
+def test_accuracy_as_a_float_mean():
+    run = run_snippet("mistakes/shapes_dtypes_014.py")
+    assert run.stdout.splitlines() == ["准确率 = 0.5", "也可以数出来再除: 2 / 4 = 0.5"]
+
+
+def test_in_place_true_division_of_integers():
+    run = run_snippet("mistakes/shapes_dtypes_015.py")
+    assert run.stdout.splitlines() == [
+        "counts / 4  = tensor([0.5000, 1.0000, 1.5000])",
+        "counts // 4 = tensor([0, 1, 1])",
+        f"RuntimeError: {CAST_LONG}",
+    ]
+    counts = torch.tensor([2, 4, 6])
+    with pytest.raises(RuntimeError, match=re.escape(CAST_LONG)):
+        counts /= 4
+    assert (torch.tensor(3) / torch.tensor(2)).dtype == torch.float32  # int / int is a float
+
+
+def test_out_of_place_or_float_first():
+    run = run_snippet("mistakes/shapes_dtypes_016.py")
+    ns = run.namespace
+    assert ns["ratio"].dtype == ns["counts"].dtype == torch.float32
+    assert ns["ratio"].tolist() == ns["counts"].tolist() == [0.5, 1.0, 1.5]
+
+
+def test_item_needs_exactly_one_element():
+    run = run_snippet("mistakes/shapes_dtypes_017.py")
+    assert run.stdout.splitlines() == [
+        "per_sample = tensor([0.2500, 0.0000, 0.2500, 1.0000])",
+        f"RuntimeError: {ITEM_MANY}",
+    ]
+    with pytest.raises(RuntimeError, match=re.escape(ITEM_MANY)):
+        run.namespace["per_sample"].item()
+
+
+def test_tolist_reduce_or_index():
+    lines = lines_of("mistakes/shapes_dtypes_018.py")
+    assert lines == [
+        "per_sample.tolist()      = [0.25, 0.0, 0.25, 1.0]",
+        "per_sample.mean().item() = 0.375",
+        "per_sample[3].item()     = 1.0",
+    ]
+
+
+def test_torch_tensor_of_tensors_and_float_of_many():
+    run = run_snippet("mistakes/shapes_dtypes_019.py")
+    assert run.stdout.splitlines() == [f"ValueError: {ONE_ELEMENT}"] * 2
+    with pytest.raises(ValueError, match=re.escape(ONE_ELEMENT)):
+        torch.tensor(run.namespace["batches"])
+
+
+def test_stack_and_cat():
+    run = run_snippet("mistakes/shapes_dtypes_020.py")
+    assert run.stdout.splitlines() == [
+        "torch.stack: (2, 2) [[0.5, 1.0], [1.5, 2.0]]",
+        "torch.cat  : (4,) [0.5, 1.0, 1.5, 2.0]",
+    ]
+
+
+# --------------------------------------------------------------------------- 训练循环与优化器
+
+EMPTY_PARAMS = "optimizer got an empty parameter list"
+ASSIGN_PARAM = (
+    "cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expected)"
+)
+
+
+def _losses(snippet: str) -> list[float]:
+    line = next(x for x in lines_of(snippet) if x.startswith("loss: "))
+    return [float(v) for v in line[len("loss: [") : -1].split(", ")]
+
+
+def test_without_zero_grad_the_loss_oscillates():
+    run = run_snippet("mistakes/training_001.py")
+    losses = _losses("mistakes/training_001.py")
+    assert len(losses) == 30
+    assert min(losses[:5]) < 1 and max(losses[-10:]) > 16  # below 1, then back above 16
+    ups = sum(b > a for a, b in zip(losses, losses[1:], strict=False))
+    assert ups >= 10  # not a descent: it keeps climbing back
+    assert abs(run.namespace["model"].weight.item() - 3) > 1  # 30 steps, still far from 3
+    assert run.stdout.splitlines()[-1] == "30 步之后 w = 1.2663, b = 0.8232"
+
+
+def test_with_zero_grad_the_loss_descends():
+    run = run_snippet("mistakes/training_002.py")
+    losses = _losses("mistakes/training_002.py")
+    assert losses == sorted(losses, reverse=True) and losses[-1] == 0.0
+    assert run.namespace["model"].weight.item() == pytest.approx(3.0, abs=1e-3)
+    assert run.stdout.splitlines()[-1].startswith("30 步之后 w = 3.0000")
+
+
+def test_step_before_backward_never_moves():
+    run = run_snippet("mistakes/training_003.py")
+    ns = run.namespace
+    assert ns["model"].weight.item() == ns["w_before"]
+    lines = run.stdout.splitlines()
+    assert lines[0] == f"训练前 w = {ns['w_before']:.4f}"
+    assert lines[1] == f"30 步之后 w = {ns['w_before']:.4f}, loss = 15.2898"
+    # SGD skips a parameter whose .grad is None, which is what zero_grad() leaves
+    p = nn.Parameter(torch.ones(1))
+    opt = torch.optim.SGD([p], lr=0.1)
+    opt.zero_grad()
+    assert p.grad is None
+    opt.step()
+    assert p.item() == 1.0
+
+
+def test_the_four_steps_in_order_learn():
+    run = run_snippet("mistakes/training_004.py")
+    assert run.stdout.strip() == "30 步之后 w = 3.0000, loss = 0.0000"
+
+
+def test_plain_tensor_attributes_are_not_parameters():
+    run = run_snippet("mistakes/training_005.py")
+    assert run.stdout.splitlines() == [
+        "list(model.parameters()) = []",
+        f"ValueError: {EMPTY_PARAMS}",
+    ]
+    Line = run.namespace["Line"]
+    with pytest.raises(ValueError, match=re.escape(EMPTY_PARAMS)):
+        torch.optim.SGD(Line().parameters(), lr=0.1)
+    # the page: next to another layer it raises nothing; the tensor is just never registered,
+    # never trained, and not converted by model.double()
+    model = Line()
+    model.layer = nn.Linear(1, 1)
+    assert [name for name, _ in model.named_parameters()] == ["layer.weight", "layer.bias"]
+    model.double()
+    assert model.w.dtype == torch.float32 and model.layer.weight.dtype == torch.float64
+
+
+def test_nn_parameter_registers_and_trains():
+    run = run_snippet("mistakes/training_006.py")
+    lines = run.stdout.splitlines()
+    assert lines[:2] == [
+        "参数 w: requires_grad = True, is_leaf = True",
+        "参数 b: requires_grad = True, is_leaf = True",
+    ]
+    assert lines[2] == "50 步之后 w = 3.0000, b = 1.0000"
+    assert isinstance(nn.Parameter(torch.zeros(1)), torch.Tensor)  # a subclass of Tensor
+
+
+def test_parameters_left_out_of_the_optimizer_get_gradients_but_never_move():
+    run = run_snippet("mistakes/training_007.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == [
+        "encoder.weight.grad 存在: True",
+        "encoder 的参数变了没有: False",
+        "head    的参数变了没有: True",
+    ]
+    # nobody zeroes encoder's .grad: it is the sum of all 20 steps' gradients
+    torch.manual_seed(0)
+    encoder, head = nn.Linear(2, 4), nn.Linear(4, 1)
+    optimizer = torch.optim.SGD(head.parameters(), lr=0.1)
+    x, y = torch.randn(8, 2), torch.randn(8, 1)
+    assert torch.equal(x, ns["x"]) and torch.equal(y, ns["y"])
+    total = torch.zeros_like(encoder.weight)
+    for _ in range(20):
+        optimizer.zero_grad()
+        loss = ((head(torch.relu(encoder(x))) - y) ** 2).mean()
+        (step_grad,) = torch.autograd.grad(loss, encoder.weight, retain_graph=True)
+        total += step_grad
+        loss.backward()
+        optimizer.step()
+    assert torch.allclose(ns["encoder"].weight.grad, total)
+    assert not torch.allclose(ns["encoder"].weight.grad, step_grad)
+
+
+def test_one_module_hands_every_parameter_to_the_optimizer():
+    run = run_snippet("mistakes/training_008.py")
+    assert run.stdout.splitlines() == ["model 的参数个数: 4", "encoder 的参数变了没有: True"]
+
+
+def test_a_parameters_generator_is_used_up():
+    run = run_snippet("mistakes/training_009.py")
+    assert run.stdout.splitlines() == [
+        "type(params) = generator",
+        "参数里一共有 4 个数",
+        f"ValueError: {EMPTY_PARAMS}",
+    ]
+    assert list(run.namespace["params"]) == []
+
+
+def test_a_list_of_parameters_can_be_reused():
+    run = run_snippet("mistakes/training_010.py")
+    assert run.stdout.splitlines() == [
+        "第一遍数: 4 个数",
+        "第二遍数: 4 个数",
+        "model.parameters() 又给出了 2 个参数张量（weight 和 bias）",
+    ]
+
+
+def test_assigning_a_tensor_to_a_parameter_name_is_refused():
+    run = run_snippet("mistakes/training_011.py")
+    assert run.stdout.strip() == f"TypeError: {ASSIGN_PARAM}"
+    model = run.namespace["model"]
+    update = model.weight - 0.1 * model.weight.grad
+    assert not update.is_leaf and update.grad_fn is not None
+    with pytest.raises(TypeError, match=re.escape(ASSIGN_PARAM)):
+        model.weight = update
+    # wrapping it in a new nn.Parameter is accepted, but the optimizer still holds the old one
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    model.weight = nn.Parameter(update.detach())
+    assert all(p is not model.weight for p in optimizer.param_groups[0]["params"])
+
+
+def test_in_place_update_under_no_grad_is_sgd():
+    run = run_snippet("mistakes/training_012.py")
+    ns = run.namespace
+    assert run.stdout.splitlines() == ["w = 1.9998, b = 1.0003", "weight 仍是 nn.Parameter: True"]
+    # the same 200 steps with torch.optim.SGD(lr=0.25) land on the same parameters
+    torch.manual_seed(0)
+    model = nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.25)
+    for _ in range(200):
+        optimizer.zero_grad()
+        ((model(ns["x"]) - ns["y"]) ** 2).mean().backward()
+        optimizer.step()
+    assert torch.allclose(model.weight, ns["model"].weight)
+    assert torch.allclose(model.bias, ns["model"].bias)
+
+
+def test_a_too_large_learning_rate_overflows_to_inf_then_nan():
+    run = run_snippet("mistakes/training_013.py")
+    lines = run.stdout.splitlines()
+    assert lines[0] == "第   0 步: loss = 15.29, w = 10.02"
+    assert lines[3] == "第  50 步: loss = inf, w = 1.758e+19"  # the first inf
+    assert lines[-1] == "第 103 步: loss = nan, w = nan"
+    # the prose: w jumps across 3 every step, farther each time; w itself overflows before nan
+    x, y = run.namespace["x"], run.namespace["y"]
+    torch.manual_seed(0)
+    model = nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+    ws = []
+    for _ in range(104):
+        optimizer.zero_grad()
+        ((model(x) - y) ** 2).mean().backward()
+        optimizer.step()
+        ws.append(model.weight.item())
+    sides = [w > 3 for w in ws[:100]]
+    assert all(a != b for a, b in zip(sides, sides[1:], strict=False))
+    gaps = [abs(w - 3) for w in ws[:100]]
+    assert gaps == sorted(gaps)
+    assert all(ws[s] > 3 for s in range(0, 101, 20))
+    assert all(math.isfinite(w) for w in ws[:102])
+    assert math.isinf(ws[102]) and math.isnan(ws[103])
+    assert torch.finfo(torch.float32).max == pytest.approx(3.4e38, rel=0.01)
+    inf = torch.tensor(math.inf)
+    assert (
+        torch.isnan(inf * 0) and torch.isnan(inf - inf) and torch.isnan(torch.tensor(math.nan) * 0)
+    )
+
+
+def test_a_smaller_learning_rate_and_a_finite_check():
+    lines = lines_of("mistakes/training_014.py")
+    assert lines == [
+        "lr = 1.0: 第 50 步 loss = inf，停止训练",
+        "lr = 0.1: 200 步之后 loss = 0.0000, w = 3.0000",
+    ]
+    assert torch.isfinite(torch.tensor([1.0, math.inf, math.nan])).tolist() == [True, False, False]
+
+
+def test_summing_loss_tensors_keeps_every_graph_alive():
+    run = run_snippet("mistakes/training_015.py")
+    lines = run.stdout.splitlines()
+    per_batch = 32 * 100 * 4 * 2 + 32 * 1 * 4  # x and the Tanh output, and pred - y
+    weight_t = 100 * 4  # the second layer's weight.T, shared by every batch
+    assert lines[:3] == [
+        f"第  1 批之后: 为反向传播保存、仍未释放的张量 {per_batch + weight_t} 字节",
+        f"第  2 批之后: 为反向传播保存、仍未释放的张量 {2 * per_batch + weight_t} 字节",
+        f"第 10 批之后: 为反向传播保存、仍未释放的张量 {10 * per_batch + weight_t} 字节",
+    ]
+    total = run.namespace["total"]
+    assert total.grad_fn is not None and lines[3].startswith("total = tensor(")
+
+
+def test_summing_items_keeps_one_graph_and_no_grad_none():
+    run = run_snippet("mistakes/training_016.py")
+    lines = run.stdout.splitlines()
+    one_batch = 32 * 100 * 4 * 2 + 32 * 1 * 4 + 100 * 4
+    assert lines[:3] == [f".item()  第 {k:2d} 批之后: {one_batch} 字节" for k in (1, 2, 10)]
+    assert lines[4] == "no_grad  10 批之后: 0 字节"
+    # the same draws and the same total as the failing loop
+    failing = run_snippet("mistakes/training_015.py").namespace["total"].item()
+    assert lines[3] == f"total = {failing:.4f}"
+    assert isinstance(run.namespace["total"], float)
+
+
+def test_the_chapter_has_at_least_forty_entries():
+    pages = [p for p in (ROOT / "docs" / "mistakes").glob("*.md") if p.name != "index.md"]
+    entries = [
+        line
+        for page in pages
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("## ") and line != "## 动手练习"
+    ]
+    assert len(entries) >= 40, len(entries)
+
+
 # --------------------------------------------------------------------------- the built chapter
 
 # (page, fragment): a learner pastes the fragment into the search box and lands on the page
@@ -710,6 +1383,26 @@ SEARCHABLE = [
     ("softmax_loss", "Using a target size (torch.Size([4]))"),
     ("other", INT_REQUIRES_GRAD),
     ("other", "Inference tensors cannot be saved for backward"),
+    ("classification", "is out of bounds"),
+    ("classification", MULTI_TARGET),
+    ("classification", PROBABILITY_TARGET),
+    ("classification", BCE_RANGE),
+    ("classification", BCE_LONG),
+    ("classification", CAST_LONG),
+    ("classification", "must be the same as input size"),
+    ("shapes_dtypes", "mat1 and mat2 shapes cannot be multiplied"),
+    ("shapes_dtypes", "must match the size of tensor b"),
+    ("shapes_dtypes", "view size is not compatible with input tensor's size and stride"),
+    ("shapes_dtypes", "Dimension out of range"),
+    ("shapes_dtypes", "to match target batch_size"),
+    ("shapes_dtypes", "mat1 and mat2 must have the same dtype"),
+    ("shapes_dtypes", "mean(): could not infer output dtype"),
+    ("shapes_dtypes", CAST_LONG),
+    ("shapes_dtypes", "cannot be converted to Scalar"),
+    ("shapes_dtypes", ONE_ELEMENT),
+    ("training", EMPTY_PARAMS),
+    ("training", "cannot assign 'torch.FloatTensor' as parameter 'weight'"),
+    ("training", "zero_grad"),
 ]
 
 
@@ -728,12 +1421,21 @@ def test_search_index_holds_the_message(built_site, page, fragment):
 
 
 HEADING = re.compile(r'<h([23]) id="([^"]+)"')
+CHAPTER = [
+    "autograd",
+    "inplace",
+    "softmax_loss",
+    "classification",
+    "shapes_dtypes",
+    "training",
+    "other",
+]
 
 
 def test_index_links_every_entry(built_site):
     source = (ROOT / "docs" / "mistakes" / "index.md").read_text(encoding="utf-8")
     linked = set(re.findall(r"\]\((\w+)\.md#([^)]+)\)", source))
-    for page in ["autograd", "inplace", "softmax_loss", "other"]:
+    for page in CHAPTER:
         ids = {anchor for _, anchor in HEADING.findall(page_html(built_site, f"mistakes/{page}"))}
         assert ids, page
         missing = {a for a in ids if (page, a) not in linked and a != "动手练习"}
@@ -741,10 +1443,7 @@ def test_index_links_every_entry(built_site):
 
 
 def test_pages_show_real_messages_and_warnings(built_site):
-    pages = {
-        p: html.unescape(page_html(built_site, f"mistakes/{p}"))
-        for p in ["autograd", "inplace", "softmax_loss", "other"]
-    }
+    pages = {p: html.unescape(page_html(built_site, f"mistakes/{p}")) for p in CHAPTER}
     assert f"RuntimeError: {NO_GRAD_FN}" in pages["autograd"]
     assert f"RuntimeError: {SECOND_TIME}" in pages["autograd"]
     assert f"UserWarning: {NON_LEAF_GRAD}" in pages["inplace"]
@@ -754,6 +1453,34 @@ def test_pages_show_real_messages_and_warnings(built_site):
     assert f"RuntimeError: {INT_REQUIRES_GRAD}" in pages["other"]
     assert f"RuntimeError: {TARGET_SIZE}" in pages["softmax_loss"]
     assert f"RuntimeError: {INFERENCE_SAVED}" in pages["other"]
+    for message in (
+        f"IndexError: {OUT_OF_BOUNDS}",
+        f"RuntimeError: {MULTI_TARGET}",
+        f"RuntimeError: {PROBABILITY_TARGET}",
+        f"RuntimeError: {BCE_RANGE}",
+        f"RuntimeError: {BCE_LONG}",
+        f"RuntimeError: {CAST_LONG}",
+        f"ValueError: {BCE_SIZE}",
+        f"ValueError: {BCE_SIZE_ONE}",
+    ):
+        assert message in pages["classification"], message
+    for message in (
+        f"RuntimeError: {MAT_SHAPES}",
+        f"RuntimeError: {BROADCAST}",
+        f"RuntimeError: {VIEW}",
+        f"IndexError: {DIM_RANGE}",
+        f"ValueError: {BATCH_SIZE}",
+        f"RuntimeError: {DTYPE_DOUBLE}",
+        f"RuntimeError: {DTYPE_LONG}",
+        f"RuntimeError: {MEAN_BOOL}",
+        f"RuntimeError: {CAST_LONG}",
+        f"RuntimeError: {ITEM_MANY}",
+        f"ValueError: {ONE_ELEMENT}",
+    ):
+        assert message in pages["shapes_dtypes"], message
+    for message in (f"ValueError: {EMPTY_PARAMS}", f"TypeError: {ASSIGN_PARAM}"):
+        assert message in pages["training"], message
+    assert "第 103 步: loss = nan, w = nan" in pages["training"]
 
 
 def test_relu_variants_agree_away_from_zero():

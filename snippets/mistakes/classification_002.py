@@ -1,0 +1,11 @@
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+logits = torch.randn(4, 3)
+labels = torch.tensor([1, 3, 2, 1])  # 类别从 1 数起
+
+target = labels - 1  # 修复：改成从 0 数起的下标 0、1、2
+print("target =", target)
+print("每个下标都在 0 到 C-1 之间:", bool(target.min() >= 0 and target.max() < logits.shape[1]))
+print(f"loss = {F.cross_entropy(logits, target).item():.4f}")
