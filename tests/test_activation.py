@@ -1,6 +1,8 @@
 """Claims of the 激活函数 pages, checked against real torch:
-docs/activation/functions.md (concepts, curves, derivatives by formula and central difference)
-and docs/activation/experiments.md (autograd, the vanishing-gradient and zero-centred experiments).
+docs/activation/functions.md (concepts, curves, derivatives by formula and central difference),
+docs/activation/experiments.md (autograd, the vanishing-gradient and zero-centred experiments),
+docs/activation/relu_family.md (dying ReLU, LeakyReLU, GELU, SiLU) and
+docs/activation/nonlinearity.md (XOR, curve fitting, piecewise-linear approximation).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
 import torch
 from conftest import ROOT, page_html, run_snippet
 from torch import nn
@@ -337,16 +340,49 @@ def test_exercise_relu_difference_quotients_at_the_kink():
     assert "中心差分 = tensor([0.0000, 1.0000, 1.0000], dtype=torch.float64)" in run.stdout
 
 
+def test_exercise_sigmoid_derivative_derived_and_checked_by_central_difference():
+    run = run_snippet("activation/functions_018.py")
+    ns = run.namespace
+    x, derived, numeric = ns["x"], ns["derived"], ns["numeric"]
+    assert x.tolist() == [-3.0, 0.5, 2.0] and x.dtype == torch.float64
+    error = (derived - numeric).abs().max().item()
+    assert error < 1e-12  # "三个点上的差都不到 10^-12"
+    assert "最大差值          : 6.3e-13" in run.stdout
+    # the points discriminate: the plausible wrong answers differ from the difference quotient
+    s = torch.sigmoid(x)
+    for wrong in (-s * (1 - s), s**2, 1 - s**2):
+        assert (wrong - numeric).abs().min().item() > 1e-2
+    # at x = 0 one of them would have agreed: σ(0)² = σ'(0) = 0.25
+    zero = torch.sigmoid(torch.tensor(0.0))
+    assert zero**2 == zero * (1 - zero) == 0.25
+
+
+def test_functions_exercises_are_labelled_and_predictions_hide_their_source():
+    page = page_source("functions")
+    exercises = page.split("## 动手练习")[1]
+    for label in ("练习 1（预测）", "练习 2（预测）", "练习 3（推导）"):
+        assert f"[!question] {label}" in exercises
+    # 预测: the code in a plain fence, the folded solution prints output only
+    for snippet in ("functions_016", "functions_017"):
+        assert f'> ```python\n> --8<-- "snippets/activation/{snippet}.py"' in exercises
+        assert (
+            f'> > ```python exec="1" result="text"\n> > --8<-- "snippets/activation/{snippet}.py"'
+            in exercises
+        )
+
+
 def test_concept_page_shows_no_autograd():
-    """functions.md's shown code is taught before autograd, losses and optimizers."""
+    """functions.md's code is taught before autograd, losses and optimizers."""
     forbidden = (
         "requires_grad", "backward", ".grad", "torch.autograd", "grad_fn", "nn.init",
         "calculate_gain", "optim", "loss", "load_state_dict", "no_grad",
     )  # fmt: skip
     page = page_source("functions")
     shown = re.findall(r'```python exec="1" source="above"[^\n]*\n[> ]*--8<-- "([^"]+)"', page)
-    assert len(shown) == 12
-    for snippet in shown:
+    assert len(shown) == 10
+    included = re.findall(r'--8<-- "([^"]+)"', page)
+    assert set(shown) < set(included)
+    for snippet in included:
         code = (ROOT / snippet).read_text(encoding="utf-8")
         for word in forbidden:
             assert word not in code, (snippet, word)
@@ -591,17 +627,391 @@ def test_tanh_is_a_stretched_sigmoid_with_four_times_the_slope():
 # ---- 动手练习 ----
 
 
-def test_exercise_sigmoid_derivative_matches_formula():
+def test_exercise_sigmoid_derivative_matches_formula_and_relu_gradient():
     run = run_snippet("activation/experiments_012.py")
-    x, s = run.namespace["x"], run.namespace["s"]
-    assert torch.allclose(x.grad, s.detach() * (1 - s.detach()))
-    assert "最大差值: 0.0" in run.stdout
-    assert "tensor([0.1050, 0.2500, 0.1050])" in run.stdout
+    x, s_ = run.namespace["x"], run.namespace["s"]
+    assert torch.allclose(x.grad, s_.detach() * (1 - s_.detach()))
+    assert "最大差值        : 0.0" in run.stdout  # exactly 0, not merely small
+    assert "Sigmoid autograd: tensor([0.1050, 0.2500, 0.1050])" in run.stdout
+    # ReLU: two values only, and 0 at the kink (not 0.5, not 1)
+    assert run.namespace["z"].grad.tolist() == [0.0, 0.0, 1.0, 1.0]
+    assert "ReLU 的 z.grad  = tensor([0., 0., 1., 1.])" in run.stdout
 
 
-def test_exercise_relu_gradient_is_zero_at_the_kink():
+def test_exercise_tanh_derivative_from_sigmoid():
     run = run_snippet("activation/experiments_013.py")
-    assert run.namespace["x"].grad.tolist() == [0.0, 0.0, 1.0, 1.0]
+    ns = run.namespace
+    autograd, derived = ns["autograd"], ns["derived"]
+    assert ns["x"].tolist() == [-1.5, 0.30000001192092896, 2.0]
+    error = (autograd - derived).abs().max().item()
+    assert 0 < error < 2.5e-7  # float32 rounding
+    assert "最大差值         : 1.2e-07" in run.stdout
+    # forgetting the inner derivative gives half the value: wrong at every point
+    assert torch.allclose(autograd, 1 - torch.tanh(ns["x"].detach()) ** 2)
+    assert (autograd - derived / 2).abs().min().item() > 0.03
+    # at 0: 4σ(0)(1 − σ(0)) = 1, four times sigmoid's 0.25
+    zero = torch.sigmoid(torch.tensor(0.0))
+    assert 4 * zero * (1 - zero) == 1.0
+
+
+def test_exercise_xavier_on_a_bias_fails_and_the_fix():
+    run = run_snippet("activation/experiments_014.py")
+    assert run.stdout.strip() == (
+        "ValueError: Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"
+    )
+    with pytest.raises(ValueError, match="fewer than 2 dimensions"):
+        nn.init.xavier_normal_(nn.Linear(32, 32).bias)
+    # the page: the first layer's weight was initialised before the bias raised
+    model = run.namespace["model"]
+    torch.manual_seed(0)
+    default = nn.Sequential(nn.Linear(32, 32), nn.Tanh(), nn.Linear(32, 1))
+    assert not torch.equal(model[0].weight, default[0].weight)
+    assert torch.equal(model[0].bias, default[0].bias)  # never reached
+    assert [name for name, _ in model[0].named_parameters()] == ["weight", "bias"]
+    fix = run_snippet("activation/experiments_015.py")
+    assert fix.stdout.splitlines() == [
+        "第 1 层权重的标准差 0.297（公式 0.295）",
+        "两层的偏置都是 0 吗？ [True, True]",
+    ]
+    assert math.isclose(nn.init.calculate_gain("tanh") * math.sqrt(2 / 64), 0.2946, abs_tol=1e-4)
+
+
+def test_experiments_exercises_are_labelled():
+    exercises = page_source("experiments").split("## 动手练习")[1]
+    for label in ("练习 1（预测）", "练习 2（推导）", "练习 3（调试）"):
+        assert f"[!question] {label}" in exercises
+    assert '> ```python\n> --8<-- "snippets/activation/experiments_012.py"' in exercises
+
+
+# =================================================================================================
+# relu_family.md
+# =================================================================================================
+
+# ---- 死亡 ReLU ----
+
+
+def test_dead_relu_units_counted_before_and_after_training():
+    run = run_snippet("activation/relu_family_001.py")
+    results = run.namespace["results"]
+    # (dead before [layer 1, layer 2], dead after, highest loss while training, final loss)
+    before, after, highest, final = results[0.05]
+    assert before == [3, 4] and after == [4, 6]
+    assert round(highest, 4) == 0.4596 and round(final, 4) == 0.0017
+    before, after, highest, final = results[0.5]
+    assert before == [3, 4] and after == [3, 31]
+    assert round(highest, 4) == 1.7091 and round(final, 4) == 0.4120
+    assert (
+        "学习率 0.05：死亡单元 [3, 4] → [4, 6]，训练中最大损失 0.4596，最终损失 0.0017"
+        in run.stdout
+    )
+    assert (
+        "学习率 0.5 ：死亡单元 [3, 4] → [3, 31]，训练中最大损失 1.7091，最终损失 0.4120"
+        in run.stdout
+    )
+    assert "对照：不管输入是什么都输出 0，损失是 0.4406" in run.stdout
+    # with lr 0.5 the loss rose far above where it started before it settled
+    assert highest > 3 * 0.4406
+    # a dead unit really outputs 0 on every input: ReLU(z) with z <= 0 everywhere
+    x = run.namespace["x"]
+    assert x.min().item() == -2 and x.max().item() == 2 and len(x) == 64
+
+
+def test_dead_relu_units_get_exactly_zero_gradient_and_stay_dead():
+    run = run_snippet("activation/relu_family_002.py")
+    ns = run.namespace
+    dead = ns["dead"]
+    assert int(dead.sum()) == 31 and int((~dead).sum()) == 1  # "活着的那个单元"
+    assert ns["w_grad"][dead].abs().max().item() == 0.0
+    assert ns["b_grad"][dead].abs().max().item() == 0.0
+    assert ns["w_grad"][~dead].abs().max().item() > 0.01
+    assert "死亡单元的权重梯度，绝对值最大的： 0.0" in run.stdout
+    assert "死亡单元的偏置梯度，绝对值最大的： 0.0" in run.stdout
+    assert "再训练 2000 步后：死亡单元 31 个，损失 0.4109" in run.stdout
+    assert "还是原来那些单元吗？ True" in run.stdout
+    assert ns["loss"] < 0.4120  # "只从 0.4120 降到 0.4109"
+
+
+# ---- LeakyReLU ----
+
+
+def test_leaky_relu_default_slope_and_its_gradient_is_the_slope():
+    run = run_snippet("activation/relu_family_003.py")
+    assert nn.LeakyReLU().negative_slope == 0.01
+    assert "默认斜率 negative_slope = 0.01" in run.stdout
+    assert "两种写法相同？ True" in run.stdout
+    assert run.namespace["relu_grad"].tolist() == [0.0, 0.0, 0.0, 1.0, 1.0]
+    assert torch.allclose(
+        run.namespace["leaky_grad"], torch.tensor([0.01, 0.01, 0.01, 1.0, 1.0]), rtol=0
+    )
+    assert "LeakyReLU 的导数   = tensor([0.0100, 0.0100, 0.0100, 1.0000, 1.0000])" in run.stdout
+
+
+def test_leaky_relu_units_in_the_negative_region_keep_learning():
+    run = run_snippet("activation/relu_family_004.py")
+    results = run.namespace["results"]
+    count, grad, count_after, loss = results["ReLU"]
+    assert (count, grad, count_after, round(loss, 4)) == (31, 0.0, 31, 0.4109)
+    count, grad, count_after, loss = results["LeakyReLU"]
+    assert count == 31 and count_after == 29 and round(loss, 4) == 0.0005
+    assert f"{grad:.2e}" == "3.36e-03"
+    assert "LeakyReLU：第 2 层全在负半轴的单元 31 个，流进它们的权重梯度最大 3.36e-03" in run.stdout
+    # "只有 2 个单元回到正半轴": the 29 left are among the 31, none newly went negative
+    x, y = run.namespace["x"], run.namespace["y"]
+    torch.manual_seed(0)
+    model = nn.Sequential(
+        nn.Linear(1, 32), nn.LeakyReLU(), nn.Linear(32, 32), nn.LeakyReLU(), nn.Linear(32, 1)
+    )
+
+    def train(lr, steps):
+        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+        for _ in range(steps):
+            loss = F.mse_loss(input=model(x), target=y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+
+    def negative():
+        return (model[2](model[1](model[0](x))) > 0).sum(0) == 0
+
+    train(0.5, 300)
+    stuck = negative()
+    train(0.05, 2000)
+    left = negative()
+    assert int(stuck.sum()) == 31 and int(left.sum()) == 29
+    assert not (left & ~stuck).any()
+
+
+# ---- GELU 与 SiLU ----
+
+
+def test_successors_figure_draws_autograd_derivatives():
+    run = run_snippet("activation/relu_family_005.py")
+    assert svg_title(run.stdout) == "ReLU 与它的后继者：曲线和导数"
+    ns = run.namespace
+    t = ns["x"].detach()
+    assert (t < 0).sum() > 0 and (t > 0).sum() > 0
+    s = torch.sigmoid(t)
+    assert torch.allclose(ns["grads"]["SiLU"], s * (1 + t * (1 - s)))
+    assert torch.allclose(ns["grads"]["LeakyReLU (0.1)"][t < 0], torch.full_like(t[t < 0], 0.1))
+    # caption: smooth, dips below 0 on the negative side, derivative a little above 1
+    for name in ("GELU", "SiLU"):
+        assert ns["values"][name].min().item() < 0
+        assert 1 < ns["grads"][name].max().item() < 1.2
+
+
+def test_successor_derivatives_match_their_formulas():
+    run = run_snippet("activation/relu_family_006.py")
+    out = run.stdout
+    assert "LeakyReLU  max |autograd − 公式| = 0.0e+00" in out
+    for line in out.splitlines():
+        if "max |" in line and "e-" in line:
+            assert float(line.split("= ")[-1]) < 1e-15, line  # float64 rounding
+    assert "GELU 的最低点：x ≈ -0.752，f(x) ≈ -0.1700" in out
+    assert "SiLU 的最低点：x ≈ -1.278，f(x) ≈ -0.2785" in out
+    # the page: away from the minimum the derivative on the negative side is not 0, and it
+    # goes to 0 far from 0; at the minimum it is 0
+    x = torch.tensor([-8.0, -5.0, -3.0, -2.0], dtype=torch.float64, requires_grad=True)
+    for f, minimum in ((F.gelu, -0.75179), (F.silu, -1.27846)):
+        (g,) = torch.autograd.grad(f(x).sum(), x)
+        assert (g != 0).all() and g.abs()[0] < g.abs()[1] < g.abs()[2]
+        m = torch.tensor(minimum, dtype=torch.float64, requires_grad=True)
+        f(m).backward()
+        assert abs(m.grad.item()) < 1e-4
+
+
+def test_gelu_tanh_approximation_is_gpt2s_gelu():
+    run = run_snippet("activation/relu_family_007.py")
+    assert run.stdout.splitlines() == [
+        "max |精确 − tanh 近似| = 4.7e-04",
+        "max |GPT-2 的 gelu − tanh 近似| = 1.5e-07",
+        "max |GPT-2 的 gelu − 精确 GELU| = 4.7e-04",
+    ]
+    # the transcription is the formula in openai/gpt-2 src/model.py (and google-research/bert)
+    source = (ROOT / "snippets" / "activation" / "relu_family_007.py").read_text(encoding="utf-8")
+    assert "0.5 * x * (1 + torch.tanh((2 / math.pi) ** 0.5 * (x + 0.044715 * x**3)))" in source
+
+
+def test_relu_family_exercise_derivatives_at_zero():
+    run = run_snippet("activation/relu_family_008.py")
+    assert run.namespace["grads"] == {
+        "ReLU": 0.0,
+        "LeakyReLU(0.2)": pytest.approx(0.2),
+        "GELU": 0.5,
+        "SiLU": 0.5,
+    }
+    assert "LeakyReLU(0.2)  f'(0) = 0.20" in run.stdout
+
+
+def test_relu_family_exercise_softplus_derivative_is_sigmoid():
+    run = run_snippet("activation/relu_family_009.py")
+    x, grad = run.namespace["x"].detach(), run.namespace["grad"]
+    assert torch.allclose(grad, torch.sigmoid(x), rtol=0, atol=1e-15)
+    # the points discriminate: σ(−x) and σ(1 − σ) differ from σ at each of them
+    s = torch.sigmoid(x)
+    assert (torch.sigmoid(-x) - s).abs().min() > 0.2
+    assert (s * (1 - s) - s).abs().min() > 0.01
+    # and torch's own softplus has the same derivative
+    y = x.clone().requires_grad_()
+    F.softplus(y).sum().backward()
+    assert torch.allclose(y.grad, s)
+
+
+def test_relu_family_exercise_leaky_relu_true_is_the_identity():
+    run = run_snippet("activation/relu_family_010.py")
+    act, x = run.namespace["act"], run.namespace["x"]
+    assert act.negative_slope is True
+    assert torch.equal(act(x), x)  # slope True == 1: f(x) = x, silently
+    assert run.stdout.splitlines()[0] == "LeakyReLU(negative_slope=True)"
+    fix = run_snippet("activation/relu_family_011.py")
+    assert torch.allclose(fix.namespace["act"](x), torch.tensor([-0.02, -0.005, 1.0, 3.0]))
+    assert "输出 : tensor([-0.0200, -0.0050,  1.0000,  3.0000])" in fix.stdout
+    assert nn.ReLU(True).inplace is True  # the argument that was copied
+
+
+def test_relu_family_exercises_are_labelled():
+    exercises = page_source("relu_family").split("## 动手练习")[1]
+    for label in ("练习 1（预测）", "练习 2（推导）", "练习 3（调试）"):
+        assert f"[!question] {label}" in exercises
+
+
+# =================================================================================================
+# nonlinearity.md
+# =================================================================================================
+
+XOR_X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = torch.tensor([[0.0], [1.0], [1.0], [0.0]])
+
+
+def test_linear_model_stays_at_the_xor_floor():
+    run = run_snippet("activation/nonlinearity_001.py")
+    lines = run.stdout.splitlines()
+    assert lines[0] == "第    0 步  损失 1.086943"
+    assert lines[1:5] == [f"第 {s:>4} 步  损失 0.250000" for s in (500, 1000, 1500, 2000)]
+    w, b = run.namespace["w"], run.namespace["b"]
+    assert w.abs().max().item() < 1e-6 and abs(b.item() - 0.5) < 1e-6
+    assert lines[-1] == "四个点上的输出： [0.5, 0.5, 0.5, 0.5]"
+
+
+def test_no_linear_function_beats_a_quarter_on_xor():
+    """The page's argument: f(0,0) + f(1,1) = f(0,1) + f(1,0) for every linear f, so the signed
+    errors add up to 2 and the MSE is at least 1/4, with equality only at f = 0.5 everywhere."""
+    torch.manual_seed(1)
+    for _ in range(200):
+        w, b = torch.randn(2, 1), torch.randn(1)
+        f = (XOR_X @ w + b).flatten()
+        assert torch.isclose(f[0] + f[3], f[1] + f[2], atol=1e-5)
+        e = f - XOR_Y.flatten()
+        assert torch.isclose(e[0] + e[3] - e[1] - e[2], torch.tensor(2.0), atol=1e-5)
+        assert F.mse_loss(f, XOR_Y.flatten()).item() >= 0.25 - 1e-6
+    best = torch.full((4,), 0.5)
+    assert F.mse_loss(best, XOR_Y.flatten()).item() == 0.25
+
+
+def test_relu_networks_learn_xor_but_two_units_often_fail():
+    run = run_snippet("activation/nonlinearity_002.py")
+    ns = run.namespace
+    assert ns["by_hand"].tolist() == [0.0, 1.0, 1.0, 0.0]
+    assert 1e-11 <= ns["loss"] < 1e-10  # "10^-11 量级"
+    assert "四个点上的输出： [0.0, 1.0, 1.0, 0.0]" in run.stdout
+    assert "2 个单元：6 个种子里成功 0 个，最终损失 [0.1667, 0.25, 0.25, 0.25, 0.25, 0.125]" in (
+        run.stdout
+    )
+    assert "4 个单元：6 个种子里成功 5 个" in run.stdout
+    assert "8 个单元：6 个种子里成功 6 个" in run.stdout
+    # seeds 3 and 4 with two units: both units dead on all four points
+    for seed in (3, 4):
+        model, _ = ns["train"](2, seed)
+        assert (model[0](XOR_X) <= 0).all()
+    # seed 0 with two units: not dead, still stuck (so dead units are one reason, not the only)
+    model, loss = ns["train"](2, 0)
+    assert (model[0](XOR_X) > 0).any() and loss > 0.1
+
+
+def test_linear_model_cannot_bend_but_a_relu_network_can():
+    run = run_snippet("activation/nonlinearity_003.py")
+    ns = run.namespace
+    assert "线性模型：损失 1.5128，w = 3.2e-08，b = 1.3757" in run.stdout
+    assert "水平线 y = 1.3757 的损失：1.5128" in run.stdout
+    assert round(ns["linear_loss"], 4) == round(ns["flat"], 4) == 1.5128
+    assert "32 个 ReLU 单元的网络：损失 0.0020" in run.stdout
+    assert ns["relu_loss"] / ns["linear_loss"] < 0.002  # "不到线性模型的千分之二"
+
+
+def test_curve_fit_figure_plots_the_same_models():
+    table = run_snippet("activation/nonlinearity_003.py").namespace
+    run = run_snippet("activation/nonlinearity_004.py")
+    assert svg_title(run.stdout) == "线性模型与 ReLU 网络拟合 y = x²"
+    assert run.namespace["linear_loss"] == table["linear_loss"]
+    assert run.namespace["relu_loss"] == table["relu_loss"]
+    assert torch.equal(run.namespace["relu_fit"], table["relu_net"](table["x"]).detach())
+
+
+def test_piecewise_relu_network_error_quarters_when_units_double():
+    run = run_snippet("activation/nonlinearity_005.py")
+    errors = run.namespace["errors"]
+    assert list(errors) == [2, 4, 8, 16]
+    for n, error in errors.items():
+        assert math.isclose(error, 4 / n**2, rel_tol=1e-4)  # (h/2)², h = 4/n
+    values = list(errors.values())
+    assert all(
+        math.isclose(a / b, 4, rel_tol=1e-3) for a, b in zip(values, values[1:], strict=False)
+    )
+    assert "16         0.015625" in run.stdout
+    # it is a one-hidden-layer ReLU network that meets the curve at every knot
+    model = run.namespace["piecewise_relu_net"](8)
+    assert [type(m) for m in model] == [nn.Linear, nn.ReLU, nn.Linear]
+    knots = torch.linspace(-2, 2, 9).unsqueeze(1)
+    with torch.no_grad():
+        assert torch.allclose(model(knots), knots**2, atol=1e-5)
+
+
+def test_piecewise_figure():
+    run = run_snippet("activation/nonlinearity_006.py")
+    assert svg_title(run.stdout) == "n 个 ReLU 单元拼出的折线逼近 y = x²"
+
+
+def test_nonlinearity_exercise_32_and_64_pieces():
+    run = run_snippet("activation/nonlinearity_007.py")
+    errors = run.namespace["errors"]
+    assert math.isclose(errors[32], 4 / 32**2, rel_tol=1e-3)  # 0.0039
+    assert math.isclose(errors[64], 4 / 64**2, rel_tol=1e-2)  # 0.00098
+    assert run.stdout.splitlines() == ["n = 32  最大误差 0.003907", "n = 64  最大误差 0.000977"]
+    assert abs(errors[32] - 0.015625 / 2) > 3e-3  # halving from n = 16 would be 0.0078
+
+
+def test_nonlinearity_exercise_gradient_of_the_linear_xor_loss():
+    run = run_snippet("activation/nonlinearity_008.py")
+    grads = run.namespace["gradients"]
+    autograd, formula = grads(0.3, -0.2, 0.1)
+    assert torch.allclose(autograd, formula)
+    assert torch.allclose(autograd, torch.tensor([-0.2, -0.45, -0.7]))
+    # plausible wrong answers (no factor 2, or f − y the other way round) differ
+    assert not torch.allclose(autograd, formula / 2)
+    assert not torch.allclose(autograd, -formula)
+    autograd, formula = grads(0.0, 0.0, 0.5)
+    assert autograd.tolist() == formula.tolist() == [0.0, 0.0, 0.0]
+    assert "  autograd: tensor([-0.2000, -0.4500, -0.7000])" in run.stdout
+
+
+def test_nonlinearity_exercise_deep_linear_network_still_fails():
+    run = run_snippet("activation/nonlinearity_009.py")
+    model = run.namespace["model"]
+    assert all(isinstance(m, nn.Linear) for m in model) and len(model) == 3
+    assert run.stdout.splitlines() == [
+        "最终损失 0.2500",
+        "四个点上的输出： [0.5, 0.5, 0.5, 0.5]",
+    ]
+    fix = run_snippet("activation/nonlinearity_010.py")
+    assert fix.namespace["loss"].item() < 1e-10
+    assert "四个点上的输出： [0.0, 1.0, 1.0, 0.0]" in fix.stdout
+
+
+def test_nonlinearity_exercises_are_labelled_and_link_back():
+    page = page_source("nonlinearity")
+    exercises = page.split("## 动手练习")[1]
+    for label in ("练习 1（预测）", "练习 2（推导）", "练习 3（调试）"):
+        assert f"[!question] {label}" in exercises
+    assert page.count("functions.md#什么是激活函数") >= 2  # the merged-layers argument
 
 
 # =================================================================================================
@@ -640,3 +1050,25 @@ def test_experiments_page_shows_live_outputs_and_figures(built_site):
         assert f"<title>{title}</title>" in html
     assert "勘误：这次 Tanh 更快，但主要不是因为零中心" in html
     assert 'href="../functions/' in html  # links back to the concept page
+
+
+def test_relu_family_page_shows_live_outputs_and_figure(built_site):
+    html = page_html(built_site, "activation/relu_family")
+    assert "对照：不管输入是什么都输出 0，损失是 0.4406" in html
+    assert "还是原来那些单元吗？ True" in html
+    assert "LeakyReLU：第 2 层全在负半轴的单元 31 个" in html
+    assert "GELU 的最低点：x ≈ -0.752" in html
+    assert html.count('<figure class="live-figure">') == 1
+    assert "<title>ReLU 与它的后继者：曲线和导数</title>" in html
+    assert "LeakyReLU(negative_slope=True)" in html  # the 调试 exercise runs live
+
+
+def test_nonlinearity_page_shows_live_outputs_and_figures(built_site):
+    html = page_html(built_site, "activation/nonlinearity")
+    assert "第  500 步  损失 0.250000" in html
+    assert "2 个单元：6 个种子里成功 0 个" in html
+    assert "16         0.015625" in html
+    assert html.count('<figure class="live-figure">') == 2
+    for title in ("线性模型与 ReLU 网络拟合 y = x²", "n 个 ReLU 单元拼出的折线逼近 y = x²"):
+        assert f"<title>{title}</title>" in html
+    assert 'href="../functions/#什么是激活函数"' in html  # links back to the merged layers

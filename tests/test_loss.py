@@ -117,10 +117,12 @@ def test_gradient_descent_by_hand_lowers_the_loss():
     F.mse_loss(w * x + b, y).backward()
     assert abs((0.6 - 0.02 * w.grad.item()) - 0.5331) < 1e-4
     # shown code of the loss page uses no autograd (it comes before the autograd pages)
-    for number in range(1, 8):
-        code = (ROOT / "snippets" / "loss" / f"mse_{number:03d}.py").read_text(encoding="utf-8")
+    snippets = sorted((ROOT / "snippets" / "loss").glob("mse_*.py"))
+    assert len(snippets) == 9
+    for path in snippets:
+        code = path.read_text(encoding="utf-8")
         for word in ("requires_grad", "backward", ".grad", "autograd", "no_grad"):
-            assert word not in code, (number, word)
+            assert word not in code, (path.name, word)
 
 
 def test_learning_rate_too_small_is_slow_too_large_diverges():
@@ -156,6 +158,14 @@ def test_exercise_mse_by_hand_equals_mse_loss():
     by_hand, pred, y = run.namespace["by_hand"], run.namespace["pred"], run.namespace["y"]
     assert by_hand.item() == F.mse_loss(pred, y).item()
     assert abs(by_hand.item() - 1.25 / 3) < 1e-6  # (0.25 + 0 + 1) / 3
+    assert (y - pred).tolist() == [-0.5, 0.0, 1.0]  # the answer's errors
+    # both lines print the float32 nearest to 1.25 / 3; the sum without 1/N would be 1.25
+    assert torch.tensor(1.25 / 3).item() == 0.4166666567325592
+    assert run.stdout.splitlines() == [
+        "手算      : 0.4166666567325592",
+        "F.mse_loss: 0.4166666567325592",
+    ]
+    assert ((y - pred) ** 2).sum().item() == 1.25
 
 
 def test_exercise_mse_gradient_by_formula_and_by_finite_difference():
@@ -172,3 +182,39 @@ def test_exercise_mse_gradient_by_formula_and_by_finite_difference():
         "公式    : tensor([ 0.3333,  0.0000, -0.6667])",
         "中心差分: [0.3333, 0.0, -0.6667]",
     ]
+    # the answer's wrong derivations give other numbers: without 1/N (1, 0, -2), the sign flipped
+    without_n = 2 * (pred - y)
+    assert without_n.tolist() == [1.0, 0.0, -2.0]
+    assert not torch.allclose(numeric, without_n, atol=1e-2)
+    assert not torch.allclose(numeric, -run.namespace["by_formula"], atol=1e-2)
+
+
+def test_exercise_learning_rate_too_large_diverges_and_the_fix():
+    broken = run_snippet("loss/mse_008.py")
+    assert broken.namespace["lr"] == 0.1
+    rows = [line.split() for line in broken.stdout.splitlines()]
+    losses = [float(r[5]) for r in rows]
+    grads = [float(r[-1]) for r in rows]
+    assert losses[0] == 0.3259 and all(b > a for a, b in zip(losses, losses[1:], strict=False))
+    # the sign of dMSE/dw flips every step and its size grows: each step overshoots the minimum
+    assert all(a * b < 0 for a, b in zip(grads, grads[1:], strict=False))
+    assert all(abs(b) > abs(a) for a, b in zip(grads, grads[1:], strict=False))
+    assert "第 0 步  loss =     0.3259  w =   0.6000  ∂MSE/∂w =    3.3456" in broken.stdout
+    assert [round(v, 4) for v in _descent(0.1, 6)] == losses  # the page's own hand formula
+    fixed = run_snippet("loss/mse_009.py")
+    assert fixed.namespace["lr"] == 0.02
+    losses = [float(line.split()[5]) for line in fixed.stdout.splitlines()]
+    assert all(b < a for a, b in zip(losses, losses[1:], strict=False))
+    assert [round(v, 4) for v in _descent(0.02, 6)] == losses
+
+
+def test_loss_exercises_are_labelled():
+    page = (ROOT / "docs" / "loss" / "mse.md").read_text(encoding="utf-8")
+    exercises = page.split("## 动手练习")[1]
+    for label in ("练习 1（预测）", "练习 2（推导）", "练习 3（调试）"):
+        assert f"[!question] {label}" in exercises
+    # 预测: the question shows the code in a plain fence, the folded answer prints its output
+    assert '> ```python\n> --8<-- "snippets/loss/mse_006.py"' in exercises
+    assert (
+        '> > ```python exec="1" result="text"\n> > --8<-- "snippets/loss/mse_006.py"' in exercises
+    )

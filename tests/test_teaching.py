@@ -155,12 +155,15 @@ def apis_in(code: str, keywords: set[str]) -> set[str]:
     tree = ast.parse(code)
     aliases: dict[str, str] = {}
     found: set[str] = set()
+    others: set[str] = set()  # other modules: math.sqrt is not the tensor method .sqrt
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
+                local = alias.asname or alias.name.split(".")[0]
                 if alias.name.split(".")[0] == "torch":
-                    local = alias.asname or alias.name.split(".")[0]
                     aliases[local] = alias.name if alias.asname else local
+                else:
+                    others.add(local)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "torch":
             for alias in node.names:
                 target = f"{node.module}.{alias.name}"
@@ -178,7 +181,7 @@ def apis_in(code: str, keywords: set[str]) -> set[str]:
                 parent = parents.get(node)
                 if not (isinstance(parent, ast.Attribute) and parent.value is node):
                     found.add(_canonical(aliases[root] + chain[len(root) :]))
-            elif node.attr in _members():
+            elif node.attr in _members() and root not in others:
                 found.add(f".{node.attr}")
         elif isinstance(node, ast.Call):
             found.update(f"{k.arg}=" for k in node.keywords if f"{k.arg}=" in keywords)
@@ -353,10 +356,10 @@ def test_a_planted_use_before_introduction_is_named():
 
 def test_apis_are_read_from_the_code_not_from_strings():
     code = (
-        "import torch\nfrom torch.nn import functional as F\nimport torch.nn as nn\n"
+        "import math\nimport torch\nfrom torch.nn import functional as F\nimport torch.nn as nn\n"
         "from torch.autograd import grad\n"
         "x = torch.linspace(-1, 1, 5)\ny = F.relu(x).sum()\nm = nn.Linear(2, 1)\n"
-        "print('x.backward()', x.grad, torch.nn.functional.softmax(x, dim=0))\n"
+        "print('x.backward()', x.grad, torch.nn.functional.softmax(x, dim=0), math.sqrt(2))\n"
     )
     assert apis_in(code, {"dim="}) == {
         "torch.linspace", "F.relu", ".sum", "nn.Linear", "torch.autograd.grad", ".grad",
