@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import pytest
 import torch
@@ -817,6 +818,21 @@ def test_successor_derivatives_match_their_formulas():
         m = torch.tensor(minimum, dtype=torch.float64, requires_grad=True)
         f(m).backward()
         assert abs(m.grad.item()) < 1e-4
+        # negative left of the minimum, positive right of it; the values are < 0 on x < 0
+        side = torch.tensor([minimum - 0.01, minimum + 0.01], dtype=torch.float64)
+        side.requires_grad_()
+        (g,) = torch.autograd.grad(f(side).sum(), side)
+        assert g[0] < 0 < g[1]
+        t = torch.linspace(-6, -1e-3, 1001, dtype=torch.float64)
+        assert (f(t) < 0).all()
+    # "在 float32 里 ... GELU 在 x = −15 处、SiLU 在 x = −90 处，autograd 给出的导数都恰好是 0"
+    for f, where in ((F.gelu, -15.0), (F.silu, -90.0)):
+        z = torch.tensor(where, requires_grad=True)
+        (g,) = torch.autograd.grad(f(z), z)
+        assert g.item() == 0.0
+        z64 = torch.tensor(where, dtype=torch.float64, requires_grad=True)
+        (g,) = torch.autograd.grad(f(z64), z64)
+        assert g.item() != 0.0  # in float64 (and in exact arithmetic) it is not 0
 
 
 def test_gelu_tanh_approximation_is_gpt2s_gelu():
@@ -861,6 +877,9 @@ def test_relu_family_exercise_leaky_relu_true_is_the_identity():
     act, x = run.namespace["act"], run.namespace["x"]
     assert act.negative_slope is True
     assert torch.equal(act(x), x)  # slope True == 1: f(x) = x, silently
+    with warnings.catch_warnings():  # "不报错，也不警告"
+        warnings.simplefilter("error")
+        assert torch.equal(nn.LeakyReLU(True)(x), x)
     assert run.stdout.splitlines()[0] == "LeakyReLU(negative_slope=True)"
     fix = run_snippet("activation/relu_family_011.py")
     assert torch.allclose(fix.namespace["act"](x), torch.tensor([-0.02, -0.005, 1.0, 3.0]))
@@ -903,6 +922,11 @@ def test_no_linear_function_beats_a_quarter_on_xor():
         e = f - XOR_Y.flatten()
         assert torch.isclose(e[0] + e[3] - e[1] - e[2], torch.tensor(2.0), atol=1e-5)
         assert F.mse_loss(f, XOR_Y.flatten()).item() >= 0.25 - 1e-6
+        # the page's identity: a = (e00, e11, −e01, −e10) = 1/2 + d, MSE = 1/4 + Σd²/4
+        a = torch.stack([e[0], e[3], -e[1], -e[2]])
+        d = a - 0.5
+        assert torch.isclose(d.sum(), torch.tensor(0.0), atol=1e-5)
+        assert torch.isclose(F.mse_loss(f, XOR_Y.flatten()), 0.25 + (d**2).sum() / 4, atol=1e-5)
     best = torch.full((4,), 0.5)
     assert F.mse_loss(best, XOR_Y.flatten()).item() == 0.25
 
@@ -925,6 +949,10 @@ def test_relu_networks_learn_xor_but_two_units_often_fail():
     # seed 0 with two units: not dead, still stuck (so dead units are one reason, not the only)
     model, loss = ns["train"](2, 0)
     assert (model[0](XOR_X) > 0).any() and loss > 0.1
+    # "损失停在 0.25、0.1667、0.125 这些值上": ten times as many steps do not move them
+    for seed, stuck in ((0, 0.1667), (3, 0.25), (5, 0.125)):
+        _, longer = ns["train"](2, seed, steps=5000)
+        assert round(longer, 4) == stuck
 
 
 def test_linear_model_cannot_bend_but_a_relu_network_can():
@@ -963,6 +991,9 @@ def test_piecewise_relu_network_error_quarters_when_units_double():
     knots = torch.linspace(-2, 2, 9).unsqueeze(1)
     with torch.no_grad():
         assert torch.allclose(model(knots), knots**2, atol=1e-5)
+    # "在 torch.no_grad() 外面原地改写它们会报错"
+    with pytest.raises(RuntimeError, match="a leaf Variable that requires grad"):
+        nn.Linear(1, 8).weight.fill_(1.0)
 
 
 def test_piecewise_figure():
@@ -990,6 +1021,8 @@ def test_nonlinearity_exercise_gradient_of_the_linear_xor_loss():
     assert not torch.allclose(autograd, -formula)
     autograd, formula = grads(0.0, 0.0, 0.5)
     assert autograd.tolist() == formula.tolist() == [0.0, 0.0, 0.0]
+    # "在 (0, 0, 0.5) 处四个误差是 0.5, −0.5, −0.5, 0.5"
+    assert (torch.full((4,), 0.5) - XOR_Y.flatten()).tolist() == [0.5, -0.5, -0.5, 0.5]
     assert "  autograd: tensor([-0.2000, -0.4500, -0.7000])" in run.stdout
 
 

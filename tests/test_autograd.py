@@ -737,6 +737,19 @@ def test_one_forward_two_inputs_two_graphs():
     first, second = forward(x, w), forward(x, w)
     assert first.grad_fn is not second.grad_fn
     assert walk(first).names == walk(second).names
+    # every operation's node is new; only w's AccumulateGrad, at the end of the chain, is shared
+
+    def nodes(t):
+        fn, out = t.grad_fn, []
+        while fn is not None:
+            out.append(fn)
+            fn = fn.next_functions[0][0] if fn.next_functions else None
+        return out
+
+    a, b = nodes(first), nodes(second)
+    assert a[-1] is b[-1] and type(a[-1]).__name__ == "AccumulateGrad"
+    assert all(m is not n for m, n in zip(a[:-1], b[:-1], strict=True))
+    assert "只有链尾叶子 `w` 的 `AccumulateGrad` 是同一个" in page
 
 
 def test_dynamic_graphs_figure():
@@ -902,7 +915,7 @@ def test_total_loss_plus_equals_loss_grows_a_graph_every_step():
         "  第 2 步之后 total_loss = 6.3873，拉着 0 个计算图节点",
         "  第 3 步之后 total_loss = 8.5834，拉着 0 个计算图节点",
     ]
-    # the same numbers either way ("累计的数值一模一样")
+    # the same printed numbers either way ("打印出的累计值 ... 一样")
     assert [line.split("，")[0][-6:] for line in lines[1:4]] == [
         line.split("，")[0][-6:] for line in lines[5:8]
     ]
@@ -923,8 +936,26 @@ def test_total_loss_plus_equals_loss_grows_a_graph_every_step():
     )
     # backward already freed what the graphs saved: only the nodes are left
     assert all(node.saved == node.freed for node in walk(total).nodes)
+    # "前者在 float32 的张量里累加 ... 只在第 7 位有效数字之后才有细微差别"
+    sums = {}
+    for name, record in (("tensor", lambda loss: loss), ("item", lambda loss: loss.item())):
+        torch.manual_seed(0)
+        w = torch.tensor(1.0, requires_grad=True)
+        total, sums[name] = 0.0, []
+        for _ in range(3):
+            x = torch.randn(100)
+            loss = torch.nn.functional.mse_loss(w * x, 3 * x)
+            loss.backward()
+            with torch.no_grad():
+                w -= 0.1 * w.grad
+            w.grad.zero_()
+            total += record(loss)
+            sums[name].append(total.item() if name == "tensor" else total)
+    assert [f"{v:.7g}" for v in sums["tensor"]] == [f"{v:.7g}" for v in sums["item"]]
+    assert sums["tensor"] != sums["item"]
     page = _dynamic_page()
     assert "每一步多接上 3 个节点" in page
+    assert "一模一样" not in page
 
 
 # --- 动态图与 detach：动手练习 ----------------------------------------------------------------

@@ -722,7 +722,20 @@ def test_labels_shifted_to_start_at_zero():
     assert target.tolist() == [0, 2, 1, 0]
     assert "每个下标都在 0 到 C-1 之间: True" in run.stdout
     by_hand = -F.log_softmax(ns["logits"], dim=1)[torch.arange(4), target].mean()
-    assert run.stdout.splitlines()[-1] == f"loss = {by_hand.item():.4f}"
+    lines = run.stdout.splitlines()
+    assert lines[2] == f"loss = {by_hand.item():.4f}"
+    # ignore_index: the skipped sample counts neither in the sum nor in the number averaged over
+    kept = torch.tensor([0, 2, 3])
+    partial = ns["partial"]
+    by_hand = -F.log_softmax(ns["logits"], dim=1)[kept, partial[kept]].mean()
+    assert torch.allclose(ns["skipped"], by_hand) and torch.allclose(ns["labelled"], by_hand)
+    value = f"{by_hand.item():.4f}"
+    assert lines[3] == f"跳过 -1 的 loss = {value}，只算另外 3 个样本的 loss = {value}"
+    with pytest.raises(IndexError, match=re.escape("Target -1 is out of bounds.")):
+        F.cross_entropy(ns["logits"], partial)  # without ignore_index
+    # the page: the default ignore_index is -100, so -100 is skipped without asking
+    default = F.cross_entropy(ns["logits"], torch.where(partial == -1, -100, partial))
+    assert torch.allclose(default, by_hand)
 
 
 def test_a_column_of_labels_is_multi_target():
@@ -961,10 +974,15 @@ def test_view_of_a_transposed_tensor_fails():
     assert run.stdout.splitlines() == [
         "xt = [[0, 3], [1, 4], [2, 5]]",
         "xt.is_contiguous() = False",
+        "x.stride() = (3, 1)  xt.stride() = (1, 3)",
         f"RuntimeError: {VIEW}",
     ]
     # transpose moves no data: same memory, still in the order 0..5
     x, xt = ns["x"], ns["xt"]
+    # the page: reading 0, 3, 1, 4, 2, 5 row by row jumps +3, -2, +3, ...: no single stride
+    positions = [xt.stride(0) * i + xt.stride(1) * j for i in range(3) for j in range(2)]
+    assert [x.view(6)[k].item() for k in positions] == xt.reshape(6).tolist() == [0, 3, 1, 4, 2, 5]
+    assert [b - a for a, b in zip(positions, positions[1:], strict=False)] == [3, -2, 3, -2, 3]
     assert xt.data_ptr() == x.data_ptr() and x.view(6).tolist() == [0, 1, 2, 3, 4, 5]
     with pytest.raises(RuntimeError, match=re.escape(VIEW)):
         xt.view(2, 3)  # another shape that needs the row-by-row order
@@ -1111,6 +1129,8 @@ def test_torch_tensor_of_tensors_and_float_of_many():
     assert run.stdout.splitlines() == [f"ValueError: {ONE_ELEMENT}"] * 2
     with pytest.raises(ValueError, match=re.escape(ONE_ELEMENT)):
         torch.tensor(run.namespace["batches"])
+    # the page: torch.tensor reads every item as one number, so one-element tensors do work
+    assert torch.tensor([torch.tensor(0.5), torch.tensor(1.0)]).tolist() == [0.5, 1.0]
 
 
 def test_stack_and_cat():
@@ -1142,6 +1162,22 @@ def test_without_zero_grad_the_loss_oscillates():
     ups = sum(b > a for a, b in zip(losses, losses[1:], strict=False))
     assert ups >= 10  # not a descent: it keeps climbing back
     assert abs(run.namespace["model"].weight.item() - 3) > 1  # 30 steps, still far from 3
+    # the page: without zero_grad, step t moves w by the sum of the gradients of steps 1..t
+    x, y = run.namespace["x"], run.namespace["y"]
+    torch.manual_seed(0)
+    model = nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    total = torch.zeros(1, 1)
+    for _ in range(30):
+        before = model.weight.detach().clone()
+        loss = ((model(x) - y) ** 2).mean()
+        (step_grad,) = torch.autograd.grad(loss, model.weight, retain_graph=True)
+        total += step_grad
+        loss.backward()
+        optimizer.step()
+        assert torch.allclose(model.weight.grad, total)
+        assert torch.allclose(model.weight, before - 0.1 * total)
+    assert torch.equal(model.weight, run.namespace["model"].weight)
     assert run.stdout.splitlines()[-1] == "30 步之后 w = 1.2663, b = 0.8232"
 
 
@@ -1158,8 +1194,10 @@ def test_step_before_backward_never_moves():
     ns = run.namespace
     assert ns["model"].weight.item() == ns["w_before"]
     lines = run.stdout.splitlines()
-    assert lines[0] == f"训练前 w = {ns['w_before']:.4f}"
-    assert lines[1] == f"30 步之后 w = {ns['w_before']:.4f}, loss = 15.2898"
+    assert lines[0] == "30 次 step() 看到的 weight.grad 都是 None: True"
+    assert len(ns["grads_seen"]) == 30 and ns["model"].weight.grad is not None  # set after step
+    assert lines[1] == f"训练前 w = {ns['w_before']:.4f}"
+    assert lines[2] == f"30 步之后 w = {ns['w_before']:.4f}, loss = 15.2898"
     # SGD skips a parameter whose .grad is None, which is what zero_grad() leaves
     p = nn.Parameter(torch.ones(1))
     opt = torch.optim.SGD([p], lr=0.1)
@@ -1270,12 +1308,13 @@ def test_assigning_a_tensor_to_a_parameter_name_is_refused():
 def test_in_place_update_under_no_grad_is_sgd():
     run = run_snippet("mistakes/training_012.py")
     ns = run.namespace
-    assert run.stdout.splitlines() == ["w = 1.9998, b = 1.0003", "weight 仍是 nn.Parameter: True"]
-    # the same 200 steps with torch.optim.SGD(lr=0.25) land on the same parameters
+    assert run.stdout.splitlines() == ["w = 3.0000, b = 1.0000", "weight 仍是 nn.Parameter: True"]
+    assert torch.allclose(ns["y"], 3 * ns["x"] + 1)  # the page's line y = 3x + 1
+    # the same 300 steps with torch.optim.SGD(lr=0.25) land on the same parameters
     torch.manual_seed(0)
     model = nn.Linear(1, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.25)
-    for _ in range(200):
+    for _ in range(300):
         optimizer.zero_grad()
         ((model(ns["x"]) - ns["y"]) ** 2).mean().backward()
         optimizer.step()
@@ -1286,27 +1325,49 @@ def test_in_place_update_under_no_grad_is_sgd():
 def test_a_too_large_learning_rate_overflows_to_inf_then_nan():
     run = run_snippet("mistakes/training_013.py")
     lines = run.stdout.splitlines()
-    assert lines[0] == "第   0 步: loss = 15.29, w = 10.02"
-    assert lines[3] == "第  50 步: loss = inf, w = 1.758e+19"  # the first inf
-    assert lines[-1] == "第 103 步: loss = nan, w = nan"
-    # the prose: w jumps across 3 every step, farther each time; w itself overflows before nan
+    assert [line.split(":")[0] for line in lines] == [
+        f"第 {s:3d} 步" for s in (0, 1, 2, 3, 20, 40, 50, 60, 80, 100, 101, 102, 103)
+    ]
+    assert lines[0] == "第   0 步: loss = 15.29, 更新后 w = 10.02, b = 1.464"
+    assert lines[6] == "第  50 步: loss = inf, 更新后 w = 1.758e+19, b = 5.231e+10"  # the first inf
+    assert lines[-2] == "第 102 步: loss = inf, 更新后 w = inf, b = nan"
+    assert lines[-1] == "第 103 步: loss = nan, 更新后 w = nan, b = nan"
+    # the prose: w jumps across 3 every step, farther each time; the first four printed steps
+    # show it, the every-20-steps ones happen to lie on one side
     x, y = run.namespace["x"], run.namespace["y"]
     torch.manual_seed(0)
     model = nn.Linear(1, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
-    ws = []
-    for _ in range(104):
+    ws, bs, losses = [], [], []
+    for step in range(104):
         optimizer.zero_grad()
-        ((model(x) - y) ** 2).mean().backward()
+        pred = model(x)
+        pred.retain_grad()
+        loss = ((pred - y) ** 2).mean()
+        loss.backward()
+        if step == 102:
+            # the gradient itself overflows: +inf at one end, -inf at the other; b's gradient
+            # adds them up (inf - inf = nan), w's gradient is -inf, so w becomes +inf
+            assert pred.grad[0].item() == math.inf and pred.grad[-1].item() == -math.inf
+            assert math.isnan(model.bias.grad.item()) and model.weight.grad.item() == -math.inf
         optimizer.step()
         ws.append(model.weight.item())
+        bs.append(model.bias.item())
+        losses.append(loss.item())
     sides = [w > 3 for w in ws[:100]]
     assert all(a != b for a, b in zip(sides, sides[1:], strict=False))
+    assert sides[:4] == [True, False, True, False]
     gaps = [abs(w - 3) for w in ws[:100]]
     assert gaps == sorted(gaps)
     assert all(ws[s] > 3 for s in range(0, 101, 20))
-    assert all(math.isfinite(w) for w in ws[:102])
-    assert math.isinf(ws[102]) and math.isnan(ws[103])
+    # the loss overflows first (step 50), while w and b are still finite until step 102
+    assert losses.index(math.inf) == 50 and all(math.isfinite(v) for v in losses[:50])
+    assert all(
+        math.isfinite(w) and math.isfinite(b) for w, b in zip(ws[:102], bs[:102], strict=True)
+    )
+    assert math.isinf(ws[102]) and math.isnan(bs[102]) and math.isnan(ws[103])
+    assert math.isnan(losses[103])
+    assert 0.0 in x.flatten().tolist()  # so w = inf meets inf * 0 in step 103's forward pass
     assert torch.finfo(torch.float32).max == pytest.approx(3.4e38, rel=0.01)
     inf = torch.tensor(math.inf)
     assert (
@@ -1480,7 +1541,7 @@ def test_pages_show_real_messages_and_warnings(built_site):
         assert message in pages["shapes_dtypes"], message
     for message in (f"ValueError: {EMPTY_PARAMS}", f"TypeError: {ASSIGN_PARAM}"):
         assert message in pages["training"], message
-    assert "第 103 步: loss = nan, w = nan" in pages["training"]
+    assert "第 103 步: loss = nan, 更新后 w = nan, b = nan" in pages["training"]
 
 
 def test_relu_variants_agree_away_from_zero():

@@ -297,6 +297,9 @@ def test_log_softmax_and_nll_loss_do_what_the_page_says():
     assert torch.isinf(torch.log(F.softmax(extreme, dim=1))).any()
     assert torch.isfinite(F.log_softmax(extreme, dim=1)).all()
     assert torch.equal(torch.prod(torch.tensor([2.0, 3.0, 4.0])), torch.tensor(24.0))
+    # "本页的 log 都是自然对数，torch.log 算的也是它": -log 0.1 = 2.3026 needs base e
+    assert torch.log(torch.tensor(math.e)).item() == pytest.approx(1.0)
+    assert round(-math.log(0.1), 4) == 2.3026 and round(-math.log10(0.1), 4) == 1.0
 
 
 def test_product_of_probabilities_underflows_log_sum_does_not():
@@ -314,12 +317,12 @@ def test_likelihood_figure_peaks_where_the_mean_nll_bottoms_out_at_the_frequency
     run = run_snippet("softmax/cross_entropy_003.py")
     ns = run.namespace
     assert ns["best_likelihood"] == pytest.approx(0.7) and ns["best_nll"] == pytest.approx(0.7)
-    q = ns["q"].double()
-    assert torch.allclose(ns["likelihood"].double(), q**7 * (1 - q) ** 3, rtol=1e-4)
+    r = ns["r"].double()  # the model's probability of class 0 (q is the target's letter later on)
+    assert torch.allclose(ns["likelihood"].double(), r**7 * (1 - r) ** 3, rtol=1e-4)
     assert 0.0021 < ns["likelihood"].max().item() < 0.0023  # "最大值只有约 0.002"
     drawn = ns["left"].lines[0].get_ydata()  # the left panel: the likelihood times 1000
     assert list(drawn) == pytest.approx((1000 * ns["likelihood"]).tolist())
-    # d/dq of the mean NLL, -(7/q - 3/(1-q))/10, is 0 at q = 0.7 and changes sign there
+    # d/dr of the mean NLL, -(7/r - 3/(1-r))/10, is 0 at r = 0.7 and changes sign there
     slope = lambda v: -(7 / v - 3 / (1 - v)) / 10  # noqa: E731
     assert slope(0.7) == pytest.approx(0, abs=1e-12) and slope(0.69) < 0 < slope(0.71)
     # its lowest value is the entropy of the label frequencies (0.7, 0.3): about 0.611
@@ -364,6 +367,12 @@ def test_cross_entropy_is_entropy_plus_kl():
         )
     ]
     assert entropies == sorted(entropies, reverse=True) and entropies[-1] == 0.0
+    # "它不对称": swapping p and q gives another number (the page's soft target and p)
+    q, logits = torch.tensor([[0.7, 0.2, 0.1]]), run.namespace["logits"]
+    p = F.softmax(logits, dim=1)
+    kl_qp = F.kl_div(torch.log(p), q, reduction="batchmean")
+    kl_pq = F.kl_div(torch.log(q), p, reduction="batchmean")
+    assert round(kl_qp.item(), 4) == 0.1059 and round(kl_pq.item(), 4) == 0.0730
     # softmax(log q) = q; entr gives 0 at q = 0; batchmean = sum of the KLs / number of samples
     q = torch.tensor([[0.7, 0.2, 0.1]])
     assert torch.allclose(F.softmax(torch.log(q), dim=1), q)
@@ -438,6 +447,8 @@ def test_gradient_figure_matches_the_example_and_its_caption():
     wrong = t <= 0  # "t 远小于 7（错得很自信）"
     assert (ce_true[wrong] > 0.99).all()  # "接近 1"
     assert (ce_true[wrong] / mse_true[wrong] > 800).all()  # "近三个数量级乃至更多"
+    # "起点越自信地错 ... 均方误差的梯度就越小": the MSE gradient grows with t up to t = 5
+    assert (mse_true[t <= 5].diff() > 0).all()
     near = (t - 7).abs() < 0.5
     assert ((ce_true[near] / mse_true[near]) < 5).all()  # "只差几倍"
     ce, mse = ns["ce"].detach(), ns["mse"].detach()
@@ -493,7 +504,12 @@ def test_exercise_debug_log_of_softmax_gives_nan_log_softmax_does_not():
     assert F.softmax(broken.namespace["logits"], dim=1)[0, 0].item() == 0.0  # underflow
     exact = math.exp(-120) / (2 * math.exp(-120) + 1)
     assert 7.6e-53 < exact < 7.8e-53 and exact < 2.0**-149  # "约为 7.7e-53", below float32
-    assert math.isnan(0.0 * -math.inf)  # the 0 × (−∞) entries
+    assert math.isnan(0.0 * -math.inf)  # the 0 × (−∞) entry
+    # term by term: 1 × (−∞), 0 × log 1 = 0 (p rounds to 1), 0 × (−∞) = nan
+    ns = broken.namespace
+    assert F.softmax(ns["logits"], dim=1)[0, 1].item() == 1.0
+    terms = (ns["y"] * ns["log_p"])[0]
+    assert terms[0].item() == -math.inf and terms[1].item() == 0.0 and math.isnan(terms[2])
     fixed = run_snippet("softmax/cross_entropy_012.py")
     assert fixed.stdout.splitlines() == [
         "log p        : tensor([[-120.,    0., -120.]])",

@@ -16,7 +16,8 @@ for step in range(200):
     optimizer.step()
     first_inf = bool(torch.isinf(loss)) and not seen_inf  # 第一次出现 inf（无穷大）
     seen_inf = seen_inf or bool(torch.isinf(loss))
-    if step % 20 == 0 or first_inf or torch.isnan(loss):
-        print(f"第 {step:3d} 步: loss = {loss.item():.4g}, w = {model.weight.item():.4g}")
+    if step < 4 or step % 20 == 0 or first_inf or step > 100:  # 前 4 步、每 20 步、最后几步
+        w, b = model.weight.item(), model.bias.item()
+        print(f"第 {step:3d} 步: loss = {loss.item():.4g}, 更新后 w = {w:.4g}, b = {b:.4g}")
     if torch.isnan(loss):  # nan：不是一个数（not a number）
         break
