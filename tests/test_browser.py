@@ -27,7 +27,7 @@ SEARCHES = {
     "激活函数": "activation/functions/",
     "梯度消失": "activation/experiments/",
     "链式法则": "loss/mse/",
-    "交叉熵": "softmax/softmax/",
+    "交叉熵": "softmax/cross_entropy/",
     "计算图": "autograd/retain_graph/",
     "retain_graph": "autograd/retain_graph/",
 }
