@@ -48,7 +48,7 @@ def test_seed_lost_images_count_quoted_on_the_home_page():
     """The home page says the notes lost 17 pasted and 2 external images."""
     from conftest import ROOT
 
-    seed = next((ROOT.parent / "shared" / "seed").glob("*.txt")).read_text(encoding="utf-8")
+    seed = next((ROOT / "sources").glob("*.txt")).read_text(encoding="utf-8")
     assert seed.count("![[Pasted image") == 17
     assert len(re.findall(r"!\[[^\]]*\]\(https?://", seed)) == 2
     assert "17 张截图和 2 张外链图片" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
