@@ -4,9 +4,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-LINTED := snippets tests hooks sitekit scripts
+LINTED := snippets tests sitebuild sitekit scripts
 
-.PHONY: serve build test lint clean bench system-deps
+.PHONY: serve build test test-fast lint clean bench system-deps
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,15 +16,21 @@ $(STAMP): requirements.txt pyproject.toml
 system-deps:  ## Chromium and a CJK font, via apt-get when missing (browser tests, PDF)
 	bash scripts/system-deps.sh
 
+# ProperDocs: the maintained fork of MkDocs 1.6, same mkdocs.yml, same output (plain `mkdocs
+# serve` / `mkdocs build` work too)
 serve: $(STAMP)  ## set up, then serve the site on http://127.0.0.1:8000
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/properdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## set up, then build the site into site/ (strict)
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/properdocs build --strict
 
 test: $(STAMP) system-deps  ## set up, then lint and run every test (strict build included)
 	$(VENV)/bin/ruff check $(LINTED)
 	$(PY) -m pytest
+
+test-fast: $(STAMP)  ## the author's loop: lint, snippets and claims, no site build (about a minute)
+	$(VENV)/bin/ruff check $(LINTED)
+	$(PY) -m pytest -m "not site"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINTED)
@@ -39,7 +45,7 @@ bench: $(STAMP)  ## build-speed benchmark: cold/warm/no-exec builds, serve rebui
 offline: $(STAMP) system-deps  ## the offline edition: dist/nn-notes-offline/ (file://), .zip, PDF
 	$(PY) scripts/offline.py --out dist $(if $(wildcard site/index.html),--site site)
 
-# Browser checks (README "Browser checks"): Debian's Chromium, tests/browser_support.py.
+# Browser checks (README "Browser checks"): Debian's Chromium, scripts/browser_support.py.
 .PHONY: test-browser lighthouse screenshots
 LIGHTHOUSE := .cache/node/node_modules/.bin/lighthouse
 

@@ -4,8 +4,7 @@ Works on a copy of the project in a temporary folder (the checkout is never touc
 measurement several times in interleaved rounds (so a busy machine slows all of them alike) and
 prints medians and the ratios the targets are stated in:
 
-  cold build / no-exec build       every block runs (empty cache; sitekit.prefill's worker)
-  serial cold build                the same with LIVE_CODE_PREFILL=off (no worker)
+  cold build / no-exec build       every block runs (empty cache)
   warm build / no-exec build       nothing changed: every block from the cache   (target <= 1.15)
   (cold - no-exec) / import torch  what execution adds, in units of `import torch` (target <= 3)
   serve rebuild after a prose edit / after a snippet edit (and which pages re-ran)
@@ -32,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-COPY = ("docs", "snippets", "sitekit", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
+COPY = ("docs", "snippets", "sitekit", "sitebuild", "overrides", "mkdocs.yml", "pyproject.toml")
 SUMMARY = re.compile(r"exec cache .*?: (\d+) blocks, (\d+) hits, (\d+) misses.*?pages run: (.*?);")
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
@@ -42,7 +41,7 @@ def env(project: Path, **extra: str) -> dict[str, str]:
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "LIVE_CODE_CACHE_DIR": str(project / ".cache" / "exec"),
-        # the copy's sitekit, not the checkout's (requirements.txt installs it editable)
+        # the copy's packages, not the checkout's (requirements.txt installs them editable)
         "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")])),
         **extra,
     }
@@ -167,20 +166,18 @@ def main() -> None:
         cache = project / ".cache" / "exec"
 
         times: dict[str, list[float]] = {
-            "noexec": [], "cold": [], "serial": [], "warm": [], "torch": []
+            "noexec": [], "cold": [], "warm": [], "torch": []
         }  # fmt: skip
-        probe = [PY, "-c", "import sitekit; print(sitekit.__file__)"]
+        probe = [PY, "-c", "import sitekit, sitebuild; print(sitekit.__file__, sitebuild.__file__)"]
         used = subprocess.run(probe, cwd=project, env=env(project), capture_output=True, text=True)
-        if not used.stdout.startswith(str(project)):
-            sys.exit(f"the copy would import another sitekit: {used.stdout or used.stderr}")
+        if used.stdout.count(str(project)) != 2:
+            sys.exit(f"the copy would import other packages: {used.stdout or used.stderr}")
         build(project, LIVE_CODE_EXEC="false")  # first run: compiled templates, jieba model
         for run in range(args.runs):
             print(f"round {run + 1}/{args.runs} ...", file=sys.stderr, flush=True)
             times["noexec"].append(build(project, LIVE_CODE_EXEC="false")[0])
             shutil.rmtree(cache, ignore_errors=True)
             times["cold"].append(build(project)[0])
-            shutil.rmtree(cache, ignore_errors=True)
-            times["serial"].append(build(project, LIVE_CODE_PREFILL="off")[0])
             elapsed, log = build(project)
             if " 0 misses" not in log:
                 sys.exit("the warm build ran code:\n" + log[-2000:])
@@ -214,24 +211,17 @@ def main() -> None:
                 tests.append(time.perf_counter() - start)
 
     noexec, cold, warm = median(times["noexec"]), median(times["cold"]), median(times["warm"])
-    serial = median(times["serial"])
     torch_import = median(times["torch"])
     first_snippet = rebuilds["snippet"][0]
     rows = [
         ("no-exec build (LIVE_CODE_EXEC=false)", f"{noexec:.2f} s", "1.00"),
         ("cold build (empty cache)", f"{cold:.2f} s", f"{cold / noexec:.2f}"),
-        ("  serial (LIVE_CODE_PREFILL=off)", f"{serial:.2f} s", f"{serial / noexec:.2f}"),
         ("warm build (nothing changed)", f"{warm:.2f} s", f"{warm / noexec:.2f}  (target <= 1.15)"),
         ("import torch", f"{torch_import:.2f} s", f"{torch_import / noexec:.2f}"),
         (
             "cold extra cost / import torch",
             f"{cold - noexec:.2f} s",
             f"{(cold - noexec) / torch_import:.2f}x import torch  (target <= 3)",
-        ),
-        (
-            "  serial: extra cost / import torch",
-            f"{serial - noexec:.2f} s",
-            f"{(serial - noexec) / torch_import:.2f}x import torch",
         ),
         (
             "serve rebuild, prose edit",

@@ -1,5 +1,5 @@
 """Shared by scripts/lighthouse.py and scripts/screenshots.py: build the site (strict) into a
-git-ignored folder, or take an existing build, and import tests/browser_support.py."""
+git-ignored folder, or take an existing build; re-exports scripts/browser_support.py."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+import browser_support
 
-import browser_support  # noqa: E402  (after the path insert)
+ROOT = Path(__file__).resolve().parent.parent
 
 __all__ = ["ROOT", "browser_support", "built_site"]
 

@@ -41,7 +41,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # browser_support: Debian's Chromium, no network
 
 NAME = "nn-notes"
 FOLDER = f"{NAME}-offline"  # the folder, and the one top-level folder inside the zip
@@ -55,7 +54,7 @@ log = logging.getLogger("offline")
 
 # ------------------------------------------------------------------------------------ helpers
 def source_date_epoch() -> int:
-    """The commit's time (as hooks/provenance.py uses for the sitemap), or $SOURCE_DATE_EPOCH."""
+    """The commit's time (as sitebuild/plugin.py uses for the sitemap), or $SOURCE_DATE_EPOCH."""
     if "SOURCE_DATE_EPOCH" not in os.environ:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
@@ -327,7 +326,7 @@ def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
 def make_pdf(site: Path, info: dict) -> bytes:
     """Two prints: the first measures where each page starts, the second prints the contents
     with those numbers (the table of contents keeps its size, so nothing moves)."""
-    from browser_support import launch
+    from browser_support import launch  # scripts/browser_support.py: Chromium, no network
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,1 +1,1 @@
-"""Build helpers for the live-code study site."""
+"""The runtime the snippets import: figure style, computation-graph drawing, fresh torch state."""

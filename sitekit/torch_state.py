@@ -1,20 +1,14 @@
-"""Python-Markdown extension: give every page the same fresh torch state.
+"""The fresh state every code block starts from (sitebuild.execution runs it before each block).
 
-markdown-exec runs all code blocks in one process, so a seed, print option, default
-dtype or grad mode that one page changes would otherwise leak into the next page (and
-into the next `mkdocs serve` rebuild). This extension resets that state before each
-Markdown conversion. It is a Markdown extension rather than a MkDocs hook so that it
-runs under any engine that reads `markdown_extensions` (MkDocs, ProperDocs, Zensical).
-torch is never imported here: if no page has imported it yet, there is nothing to reset.
+All blocks run in one process, so a seed, print option, default dtype or grad mode that one
+block changes would otherwise leak into the next block, page and `mkdocs serve` rebuild.
+torch is never imported here: if no block has imported it yet, there is nothing to reset.
 """
 
 from __future__ import annotations
 
 import random
 import sys
-
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
 
 SEED = 0
 
@@ -38,19 +32,3 @@ def reset_torch_state() -> None:
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)
     torch.autograd.set_detect_anomaly(False)
-
-
-class _ResetTorchState(Preprocessor):
-    def run(self, lines: list[str]) -> list[str]:
-        reset_torch_state()
-        return lines
-
-
-class TorchStateExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API name)
-        # Highest priority: runs before pymdownx.snippets and before any code block executes.
-        md.preprocessors.register(_ResetTorchState(md), "reset_torch_state", 1000)
-
-
-def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's API name)
-    return TorchStateExtension(**kwargs)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import io
 import os
-import runpy
 import subprocess
 import sys
 import warnings
@@ -15,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.torch_state import reset_torch_state
+from sitebuild.execution import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -23,43 +19,44 @@ SNIPPETS = ROOT / "snippets"
 
 @dataclass
 class SnippetRun:
-    stdout: str
+    stdout: str  # what the page shows: what the snippet printed
     namespace: dict
-    warnings: list[str]
+    warnings: list[str]  # not on the page; for tests that a snippet warns nothing
 
 
 def run_snippet(relative_path: str) -> SnippetRun:
-    """Run `snippets/<relative_path>` as a top-level script, from the same fresh torch state
-    a page starts with, and return what it printed and the variables it left behind."""
-    reset_torch_state()
-    buffer = io.StringIO()
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(buffer):
+    """Run `snippets/<relative_path>` with the runner the site uses (sitebuild.execution.run:
+    the same fresh torch state, the same capture), so a test sees exactly what its page shows."""
+    path = SNIPPETS / relative_path
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        namespace = runpy.run_path(str(SNIPPETS / relative_path), run_name="__main__")
-    return SnippetRun(buffer.getvalue(), namespace, [str(w.message) for w in caught])
+        printed, namespace = run(path.read_text(encoding="utf-8"), str(path))
+    return SnippetRun(printed, namespace, [str(w.message) for w in caught])
 
 
-def load_hook(name: str):
-    """hooks/<name>.py as a module (hooks are files MkDocs loads by path, not a package)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+# `make test-fast` (the author's loop) runs what needs no site build and no browser.
+BUILDS_SITES = {"test_build_cache", "test_author_mistakes", "test_reproducible", "test_offline",
+                "test_browser", "test_notebooks"}  # fmt: skip
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "built_site" in item.fixturenames or item.module.__name__ in BUILDS_SITES:
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built once per test session with `mkdocs build --strict`."""
+    """The site built once per test session, by ProperDocs (`make build`'s engine)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    assert result.returncode == 0, f"properdocs build --strict failed:\n{result.stderr}"
     return site_dir
 
 

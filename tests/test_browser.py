@@ -1,7 +1,7 @@
 """The reader's experience, proven in a real browser (Debian's Chromium driven by Playwright).
 
 The built site (`built_site`) is served on 127.0.0.1 by a threaded http.server; Chromium runs
-headless with no network of its own (tests/browser_support.py). Every page of the site is checked,
+headless with no network of its own (scripts/browser_support.py). Every page of the site is checked,
 in light and dark scheme: clean load, rendered math, visible figures, no sideways scrolling on a
 phone, no axe-core violation. Site-wide: search, the palette toggle, JavaScript off, deep links
 to Chinese headings. The pages are whatever the build produced (every index.html but search/ and
@@ -16,7 +16,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import DESKTOP, PHONE, SCHEMES, axe_script, launch, serve, site_pages
+
+# browser_support lives in scripts/ (the scripts use it and must run without tests/)
+from browser_support import (  # noqa: E402
+    DESKTOP,
+    PHONE,
+    SCHEMES,
+    axe_script,
+    launch,
+    serve,
+    site_pages,
+)
 from playwright.sync_api import sync_playwright
 
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
@@ -148,7 +158,7 @@ SIDEWAYS = """() => {
   return out;
 }"""
 
-# Web fonts the page drew with, and the font files it preloads (hooks/katex_math.py)
+# Web fonts the page drew with, and the font files it preloads (sitebuild/math.py)
 FONTS = """() => ({
   loaded: [...document.fonts].filter(f => f.status === "loaded").map(f => f.family),
   preloaded: [...document.querySelectorAll("link[rel=preload][as=font]")]

@@ -24,7 +24,7 @@ def test_home_page_shows_the_build_torch_version(built_site):
 def test_errata_index_lists_every_erratum_with_a_working_anchor(built_site):
     from conftest import ROOT
 
-    from sitekit.errata_index import errata
+    from sitebuild.markdown import errata
 
     callouts = [
         line

@@ -1,18 +1,14 @@
-"""The math hook (hooks/katex_math.py): TeX becomes MathML that browsers lay out the way TeX would.
+"""The math step (sitebuild/math.py): TeX becomes MathML that browsers lay out the way TeX would.
 What the built pages weigh is in tests/test_page_weight.py; how they look in a browser, in
 tests/test_browser.py."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
-from conftest import ROOT
 
-_spec = importlib.util.spec_from_file_location("katex_math", ROOT / "hooks" / "katex_math.py")
-katex_math = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(katex_math)
+from sitebuild import math as katex_math
 
 
 def mathml(tex: str, display: bool = False) -> str:

@@ -1,4 +1,4 @@
-"""The chapter notebooks (hooks/notebooks.py, rendered by mkdocs-jupyter).
+"""The chapter notebooks (sitebuild/notebooks.py, rendered by mkdocs-jupyter).
 
 Each notebook runs top to bottom on a fresh kernel (nbclient), and its fresh outputs are the
 outputs the site shows; it holds every code example of its chapter in page order, byte for
@@ -15,10 +15,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, load_hook, run_snippet
+from conftest import ROOT, run_snippet
 from nbclient import NotebookClient
 
-hook = load_hook("notebooks")
+from sitebuild import execution
+from sitebuild import notebooks as hook
 
 SLUGS = ["activation", "loss", "autograd", "softmax", "mistakes", "api"]
 INCLUDE = re.compile(
@@ -33,9 +34,18 @@ def config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
+def generate(config) -> dict[str, str]:
+    """slug -> notebook JSON, generated as the build does."""
+    docs, output_of = Path(config.docs_dir), lambda code: execution.cached_output(code)[0]
+    return {
+        slug: hook.notebook(slug, title, paths, docs, output_of)
+        for slug, title, paths in hook.chapters(config.nav)
+    }
+
+
 @pytest.fixture(scope="module")
 def generated(config) -> dict[str, str]:
-    return hook.generate(config.nav, Path(config.docs_dir))
+    return generate(config)
 
 
 def site_notebook(site: Path, slug: str) -> str:
@@ -93,7 +103,7 @@ def test_notebook_runs_on_a_fresh_kernel_and_outputs_match(slug, built_site, tmp
 
 
 def test_notebooks_run_like_plain_python():
-    assert "pre_run_cell" not in (ROOT / "hooks" / "notebooks.py").read_text(encoding="utf-8")
+    assert "pre_run_cell" not in Path(hook.__file__).read_text(encoding="utf-8")
     assert "get_ipython" not in hook.SETUP
 
 
@@ -121,7 +131,7 @@ def test_notebook_holds_every_example_of_its_chapter_in_order(slug, config, buil
 
 
 def test_generation_is_deterministic_and_matches_the_build(config, generated, built_site):
-    again = hook.generate(config.nav, Path(config.docs_dir))
+    again = generate(config)
     assert again == generated  # byte-identical, so cell ids are stable too
     for slug, text in generated.items():
         assert site_notebook(built_site, slug) == text
@@ -129,11 +139,11 @@ def test_generation_is_deterministic_and_matches_the_build(config, generated, bu
         assert len(ids) == len(set(ids))
 
 
-def test_committed_notebooks_for_colab_are_up_to_date(generated):
+def test_the_build_refreshes_the_committed_notebooks_for_colab(generated, built_site):
     for slug, text in generated.items():
         committed = ROOT / "notebooks" / f"{slug}.ipynb"
         assert committed.read_text(encoding="utf-8") == text, (
-            f"{committed} is stale: run .venv/bin/python hooks/notebooks.py"
+            f"{committed} is stale: a build (mkdocs build or serve) rewrites it; commit it"
         )
 
 
@@ -196,10 +206,10 @@ def test_colab_link_comes_from_the_one_setting():
         extra = {"repository": "someone/notes"}
 
     page = Page()
-    hook.on_page_context({}, page, Config(), None)
+    hook.notebook_page(page, Config())
     assert page.colab_url == (
         "https://colab.research.google.com/github/someone/notes/blob/main/notebooks/loss.ipynb"
     )
     Config.extra = {"repository": ""}
-    hook.on_page_context({}, page, Config(), None)
+    hook.notebook_page(page, Config())
     assert page.colab_url is None  # no repository set: no link rather than a broken one

@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser_support import site_pages as page_paths
+
+# browser_support lives in scripts/ (the scripts use it and must run without tests/)
+from browser_support import site_pages as page_paths  # noqa: E402
 from conftest import ROOT, page_html
 from fontTools.ttLib import TTFont
 
@@ -140,7 +142,7 @@ def test_no_script_holds_up_the_first_paint(built_site):
 
 def test_every_code_block_can_take_focus_before_material_sets_it_up(built_site):
     """content.lazy: Material sets a code block up (and makes a scrolling one focusable) only
-    when it comes into view, so the HTML makes every block focusable (sitekit.focusable_code)."""
+    when it comes into view, so the HTML makes every block focusable (sitebuild/markdown.py)."""
     blocks = 0
     for name, text in site_pages(built_site).items():
         for code in re.findall(r"<pre\b[^>]*>(?:<span></span>)?(<code[^>]*>)", text):

@@ -2,7 +2,7 @@
 
 teaching.yml registers, page by page, the terms (with the definition the 术语表 shows) and the
 torch APIs each page introduces. The pages are read in nav order with the one Markdown reader
-the notebooks use (hooks/notebooks.py `page_blocks`); the code a page shows is read with `ast`:
+the notebooks use (sitebuild/scan.py `page_blocks`); the code a page shows is read with `ast`:
 calls and attributes of torch, F, nn, …, tensor/module/optimizer methods and attributes, and
 the registered keywords. A folded callout whose title starts with 预告 is a preview and may
 look ahead. docs/glossary.md is generated from teaching.yml:
@@ -21,7 +21,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import ROOT, load_hook  # noqa: E402
+from conftest import ROOT  # noqa: E402
+
+from sitebuild import notebooks  # noqa: E402
+from sitebuild.scan import page_blocks  # noqa: E402
 
 REGISTRY = ROOT / "teaching.yml"
 GLOSSARY = ROOT / "docs" / "glossary.md"
@@ -35,7 +38,6 @@ FENCED = re.compile(r"^(`{3,}).*?^\1", re.MULTILINE | re.DOTALL)
 SHOWN_INCLUDE = re.compile(r'^```python\n--8<-- "(snippets/[^"]+\.py)"\n```$', re.MULTILINE)
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)[^)]*\)")
 
-notebooks = load_hook("notebooks")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,7 +101,7 @@ class Shown:
 def shown(markdown: str) -> Shown:
     result = Shown()
     preview_depth = None
-    for block in notebooks.page_blocks(markdown):
+    for block in page_blocks(markdown):
         callout = block.kind == "prose" and block.text.startswith("[!")
         if callout and (preview_depth is None or block.depth <= preview_depth):
             preview_depth = block.depth if PREVIEW.match(block.text) else None
@@ -318,7 +320,7 @@ def glossary_markdown(registry: Registry, pages: list[tuple[str, str]]) -> str:
 
 
 def _title(markdown: str) -> str:
-    return next(b.text for b in notebooks.page_blocks(markdown) if b.kind == "heading")
+    return next(b.text for b in page_blocks(markdown) if b.kind == "heading")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -397,7 +399,7 @@ def test_every_lesson_page_ends_with_exercises_of_the_three_kinds():
         assert "\n## 动手练习\n" in markdown, f"{path} has no 动手练习 section"
         section = markdown.split("\n## 动手练习\n", 1)[1]
         questions = [
-            b.text for b in notebooks.page_blocks(section) if b.text.startswith("[!question]")
+            b.text for b in page_blocks(section) if b.text.startswith("[!question]")
         ]
         labelled = [m["kind"] for q in questions if (m := EXERCISE.match(q))]
         assert len(labelled) == len(questions) >= 2, f"{path}: {questions}"

@@ -1,6 +1,6 @@
-"""Shared by the browser tests (tests/test_browser.py) and the browser scripts (scripts/):
+"""Shared by the browser scripts (scripts/) and the browser tests (tests/test_browser.py):
 serve a built site on 127.0.0.1, list its pages, and start Debian's Chromium headless so that it
-makes no network lookups of its own."""
+makes no network lookups of its own. Lives with the scripts, which must run without tests/."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: TeX as MathML, rendered at build, and one math font cut to the glyphs it uses.
+"""TeX as MathML, rendered at build, and one math font cut to the glyphs it uses.
 
 pymdownx.arithmatex (generic mode) leaves `\\(…\\)` and `\\[…\\]` in marked spans and divs.
 Here KaTeX (PyKaTeX runs it, no Node needed) turns each one into MathML, which every current
@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pykatex
 
-log = logging.getLogger("mkdocs.hooks.katex_math")
+log = logging.getLogger("mkdocs.plugins.sitebuild.math")
 
 _MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">'
@@ -64,10 +64,6 @@ MATH_FONT = "assets/fonts/notes-math.woff2"
 # Equation numbers come from CSS counters: keep their glyphs even if no page shows one yet.
 ALWAYS_KEPT = "()0123456789"
 SUBSET_VERSION = "3"  # bump when the subsetting options below change
-
-_site_chars: set[str] = set()
-_pages_with_math: list[str] = []
-
 
 def render_math_html(page_html: str, where: str, rendered: list[str] | None = None) -> str:
     def render(match: re.Match) -> str:
@@ -139,20 +135,6 @@ def drawn_chars(rendered: list[str]) -> set[str]:
     return chars
 
 
-def on_post_page(output: str, page, config) -> str:
-    rendered: list[str] = []
-    output = render_math_html(output, page.file.src_uri, rendered)
-    if not rendered:
-        return output
-    _site_chars.update(drawn_chars(rendered))
-    _pages_with_math.append(page.file.src_uri)
-    if "material/offline" not in config.plugins:
-        href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
-        link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
-        output = output.replace("</head>", link + "</head>", 1)
-    return output
-
-
 def subset_font(data: bytes, chars: str) -> bytes:
     """`data` (a woff2 font) cut down to the glyphs of `chars`, with the size variants and
     pieces its MATH table stretches them with; same input, same bytes."""
@@ -176,28 +158,42 @@ def subset_font(data: bytes, chars: str) -> bytes:
     return out.getvalue()
 
 
-def on_pre_build(config) -> None:
-    _site_chars.clear()
-    _pages_with_math.clear()
+class MathRenderer:
+    """One build's math: each page's TeX rendered, then the font cut to what was drawn."""
 
+    def __init__(self):
+        self.chars: set[str] = set()
+        self.pages: list[str] = []
 
-def on_post_build(config) -> None:
-    path = Path(config.site_dir) / MATH_FONT
-    if not _pages_with_math or not path.is_file():
-        return
-    chars = "".join(sorted((_site_chars | set(ALWAYS_KEPT)) - set(" \n\t")))
-    cache = Path(config.config_file_path).resolve().parent / ".cache" / "math-font"
-    cache.mkdir(parents=True, exist_ok=True)
-    data = path.read_bytes()
-    key = hashlib.sha256(data + chars.encode() + SUBSET_VERSION.encode()).hexdigest()[:32]
-    cached = cache / f"{path.stem}.{key}.woff2"
-    if not cached.exists():
-        partial = cached.with_suffix(".part")
-        partial.write_bytes(subset_font(data, chars))
-        partial.replace(cached)  # atomic: a killed build leaves no half-written subset
-    subset = cached.read_bytes()
-    path.write_bytes(subset)
-    log.info(
-        "math font: cut to the %d characters the math of %d pages shows, %d KB -> %d KB",
-        len(chars), len(_pages_with_math), len(data) // 1024, len(subset) // 1024,
-    )
+    def render_page(self, output: str, page, preload_font: bool) -> str:
+        rendered: list[str] = []
+        output = render_math_html(output, page.file.src_uri, rendered)
+        if not rendered:
+            return output
+        self.chars.update(drawn_chars(rendered))
+        self.pages.append(page.file.src_uri)
+        if preload_font:
+            href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
+            link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
+            output = output.replace("</head>", link + "</head>", 1)
+        return output
+
+    def cut_font(self, site_dir: str, cache: Path) -> None:
+        path = Path(site_dir) / MATH_FONT
+        if not self.pages or not path.is_file():
+            return
+        chars = "".join(sorted((self.chars | set(ALWAYS_KEPT)) - set(" \n\t")))
+        cache.mkdir(parents=True, exist_ok=True)
+        data = path.read_bytes()
+        key = hashlib.sha256(data + chars.encode() + SUBSET_VERSION.encode()).hexdigest()[:32]
+        cached = cache / f"{path.stem}.{key}.woff2"
+        if not cached.exists():
+            partial = cached.with_suffix(".part")
+            partial.write_bytes(subset_font(data, chars))
+            partial.replace(cached)  # atomic: a killed build leaves no half-written subset
+        subset = cached.read_bytes()
+        path.write_bytes(subset)
+        log.info(
+            "math font: cut to the %d characters the math of %d pages shows, %d KB -> %d KB",
+            len(chars), len(self.pages), len(data) // 1024, len(subset) // 1024,
+        )

@@ -1,4 +1,4 @@
-"""MkDocs hook: one runnable Jupyter notebook per chapter, generated from the chapter's pages.
+"""One runnable Jupyter notebook per chapter, generated from the chapter's pages.
 
 Single source of truth: the snippets. A chapter's notebook is derived at build time from its
 pages, in nav order: the headings that lead to a code example and the paragraph right before
@@ -11,46 +11,37 @@ the notebook runs like a plain script. Figures (`html="1"` blocks) stay
 out of the notebook (they need this repository's sitekit); a note names the figure instead.
 
 Outputs are the pages' outputs: each code cell's stream output (solutions aside) comes from
-sitekit.exec_cache.cached_output, the same key, runner and fresh torch state as the page
-block. A notebook is written when MkDocs is about to read it, after the chapter's pages, so on
-a cold build each snippet has run once for its page by then (or in sitekit.prefill's worker)
-and here it is a cache hit; on a warm build nothing runs. mkdocs-jupyter then renders the
-notebook with execute: false: no kernel, no second torch import. tests/test_notebooks.py runs
-every notebook on a fresh kernel (nbclient) and compares its outputs with these.
+sitebuild.execution.cached_output, the same key, runner and fresh torch state as the page
+block, so mkdocs-jupyter renders with execute: false (no kernel, no second torch import).
+tests/test_notebooks.py runs every notebook on a fresh kernel and compares its outputs.
 
 Which chapters: the nav section whose entries are `notebooks/<slug>.ipynb`; the chapter of
 `<slug>` is every nav page under `docs/<slug>/`, its title the top-level nav title holding them.
-Notebooks are added to the build in on_files as files under `.cache/notebooks/` (git-ignored;
-mkdocs-jupyter reads `abs_src_path`), with a higher event priority than mkdocs-jupyter so that
-its on_files picks them up, and written there (only when they change) in on_pre_page, again
-before mkdocs-jupyter's, which keys its own cache on the file's text. Colab opens
-notebooks from GitHub only, so a copy is committed under `notebooks/` for the Colab link;
-`python hooks/notebooks.py` rewrites it and a test fails when it differs from a generation.
 
-On the notebook pages (on_page_content) the markup mkdocs-jupyter inlines is trimmed: its
-~600 KB of <style>, its <script>s (MathJax, clipboard, require.js from CDNs), the per-cell
-copy widget and tag toolbar; `$…$`/`$$…$$` in markdown cells become arithmatex spans for
-hooks/katex_math.py. Cells are styled by docs/stylesheets/notebooks.css.
+On the notebook pages the markup mkdocs-jupyter inlines is trimmed: its ~600 KB of <style>, its
+<script>s (MathJax, clipboard, require.js from CDNs), the per-cell copy widget and tag toolbar;
+`$…$`/`$$…$$` in markdown cells become arithmatex spans for sitebuild.math. Cells are styled by
+docs/stylesheets/notebooks.css.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import logging
-import os
 import re
-import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+import nbformat
 from mkdocs.structure.files import File
+
+from sitebuild import execution
+from sitebuild.scan import CALLOUT, INCLUDE, page_blocks
 
 TORCH = version("torch").split("+")[0]  # the torch that printed the outputs, e.g. 2.13.0
 
-log = logging.getLogger("mkdocs.hooks.notebooks")
+log = logging.getLogger("mkdocs.plugins.sitebuild.notebooks")
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = "notebooks"  # src_uri folder in the site, and the committed copy in the repo
@@ -66,10 +57,6 @@ torch.manual_seed(0)
 torch.set_num_threads(1)  # 单线程：每台机器打印相同的数字
 """
 
-_FENCE = re.compile(r"^(?P<quote>(?:> ?)*)(?P<fence>`{3,})(?P<info>.*)$")
-_INCLUDE = re.compile(r'--8<--\s+"(?P<path>snippets/[^"]+\.py)"')
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*$")
-_CALLOUT = re.compile(r"^\[!(?P<kind>\w+)\][-+]?\s*(?P<title>.*)$")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)")
 _MARK = re.compile(r"==(?P<text>[^=\n]+)==")
 _SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
@@ -79,97 +66,17 @@ _SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
 # Pages -> blocks
 
 
-@dataclass
-class Block:
-    kind: str  # heading | exec | prose
-    text: str = ""  # heading text, or prose with quote prefixes removed
-    level: int = 0
-    depth: int = 0  # callout nesting
-    snippets: list[str] = field(default_factory=list)
-    figure: bool = False
-    shown: bool = False  # the page shows the block's source (source="…")
-
-
-def _unquote(line: str) -> tuple[int, str]:
-    depth = 0
-    while line.startswith(">"):
-        depth += 1
-        line = line[1:]
-        if line.startswith(" "):
-            line = line[1:]
-    return depth, line
-
-
-def page_blocks(markdown: str) -> list[Block]:
-    """A page's headings, exec blocks and prose paragraphs, in order."""
-    if markdown.startswith("---\n"):
-        markdown = markdown[markdown.index("\n---", 3) + 4 :]
-    lines = markdown.splitlines()
-    blocks: list[Block] = []
-    paragraph: list[str] = []
-    para_depth = 0
-
-    def flush() -> None:
-        if paragraph:
-            blocks.append(Block("prose", "\n".join(paragraph), depth=para_depth))
-            paragraph.clear()
-
-    i = 0
-    while i < len(lines):
-        depth, line = _unquote(lines[i])
-        fence = _FENCE.match(lines[i])
-        if fence:
-            flush()
-            body, j = [], i + 1
-            closing = fence["fence"]
-            while j < len(lines) and _unquote(lines[j])[1].strip() != closing:
-                body.append(_unquote(lines[j])[1])
-                j += 1
-            info = fence["info"]
-            if 'exec="1"' in info:
-                snippets = [m["path"] for m in map(_INCLUDE.search, body) if m]
-                blocks.append(
-                    Block(
-                        "exec",
-                        depth=depth,
-                        snippets=snippets,
-                        figure='html="1"' in info,
-                        shown="source=" in info,
-                    )
-                )
-            else:  # a code block shown as text: part of the prose
-                paragraph.extend([closing + info, *body, closing])
-                para_depth = depth
-                flush()
-            i = j + 1
-            continue
-        heading = _HEADING.match(line) if depth == 0 else None
-        if heading:
-            flush()
-            blocks.append(Block("heading", heading["text"], level=len(heading["hashes"])))
-        elif not line.strip():
-            flush()
-        else:
-            if paragraph and depth != para_depth:
-                flush()
-            paragraph.append(line)
-            para_depth = depth
-        i += 1
-    flush()
-    return blocks
-
-
 def prose_markdown(text: str) -> str:
     """Site Markdown -> notebook Markdown: callout titles bold, links plain, ==mark== bold."""
     out = []
     for line in text.splitlines():
-        callout = _CALLOUT.match(line)
+        callout = CALLOUT.match(line)
         if callout:
             line = f"**{callout['title']}**" if callout["title"] else ""
         out.append(line)
     text = "\n".join(out).strip()
     text = _LINK.sub(lambda m: m["text"], text)
-    text = _INCLUDE.sub(lambda m: (ROOT / m["path"]).read_text(encoding="utf-8").rstrip(), text)
+    text = INCLUDE.sub(lambda m: (ROOT / m["path"]).read_text(encoding="utf-8").rstrip(), text)
     return _MARK.sub(lambda m: f"**{m['text']}**", text)
 
 
@@ -221,8 +128,8 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
                 prose = None
                 continue
             if block.kind == "prose":
-                if in_exercises and _CALLOUT.match(block.text.splitlines()[0] or ""):
-                    head = _CALLOUT.match(block.text.splitlines()[0])
+                if in_exercises and CALLOUT.match(block.text.splitlines()[0] or ""):
+                    head = CALLOUT.match(block.text.splitlines()[0])
                     if head["kind"] == "question":
                         body = "\n".join(block.text.splitlines()[1:])
                         exercise = f"### {head['title']}\n\n{prose_markdown(body)}"
@@ -275,41 +182,29 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
 
 
 def notebook_json(cells: list[Cell], output_of) -> str:
-    """nbformat 4.5 JSON (stable ids, sorted keys) with each code cell's printed output."""
-    nb_cells = []
+    """The notebook (nbformat 4.5, stable ids) with each code cell's printed output."""
+    notebook = nbformat.v4.new_notebook(metadata={
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    })
     count = 0
     for cell in cells:
-        item: dict = {
-            "cell_type": cell.cell_type,
-            "id": cell.id,
-            "metadata": {},
-            "source": cell.source.splitlines(keepends=True),
-        }
+        if cell.cell_type == "markdown":
+            notebook.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell.id))
+            continue
+        count += 1
+        shown = cell.snippet and "solution" not in cell.tags  # a solution shows on running
+        text = output_of(cell.source) if shown else ""
+        outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
+        item = nbformat.v4.new_code_cell(
+            cell.source, id=cell.id, execution_count=count, outputs=outputs
+        )
         if cell.tags:
-            item["metadata"]["tags"] = cell.tags
+            item.metadata["tags"] = cell.tags
         if "solution" in cell.tags:
-            item["metadata"]["jupyter"] = {"source_hidden": True}
-        if cell.cell_type == "code":
-            count += 1
-            item["execution_count"] = count
-            shown = cell.snippet and "solution" not in cell.tags  # a solution shows on running
-            text = output_of(cell.source) if shown else ""
-            item["outputs"] = (
-                [{"name": "stdout", "output_type": "stream", "text": text.splitlines(True)}]
-                if text
-                else []
-            )
-        nb_cells.append(item)
-    notebook = {
-        "cells": nb_cells,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            item.metadata["jupyter"] = {"source_hidden": True}
+        notebook.cells.append(item)
+    return nbformat.writes(notebook) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,85 +237,52 @@ def chapters(nav) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-@dataclass
-class Stats:
-    notebooks: int = 0
-    cells: int = 0
-    ran: int = 0
-
-
-stats = Stats()
-
-
-def _output_of(code: str) -> str:
-    if ROOT.as_posix() not in sys.path:
-        sys.path.insert(0, ROOT.as_posix())
-    from sitekit.exec_cache import cached_output
-
-    output, ran = cached_output(code)
-    stats.cells += 1
-    stats.ran += ran
-    return output
-
-
-def notebook(slug: str, title: str, paths: list[str], docs_dir: Path) -> str:
+def notebook(slug: str, title: str, paths: list[str], docs_dir: Path, output_of) -> str:
     """The notebook JSON of one chapter (paths: its pages, in nav order)."""
     pages = [(docs_dir / path).read_text(encoding="utf-8") for path in paths]
-    cells = chapter_cells(slug, title, pages, _output_of)
-    return notebook_json(cells, _output_of)
+    return notebook_json(chapter_cells(slug, title, pages, output_of), output_of)
 
 
-def generate(nav, docs_dir: Path) -> dict[str, str]:
-    """slug -> notebook JSON for every chapter notebook in the nav."""
-    return {slug: notebook(slug, title, paths, docs_dir) for slug, title, paths in chapters(nav)}
+class ChapterNotebooks:
+    """One build's notebooks. Added as files under .cache/notebooks/ (git-ignored;
+    mkdocs-jupyter reads `abs_src_path`), written only when MkDocs is about to read each one:
+    MkDocs reads them after the chapters' pages, so on a cold build every snippet has run for
+    its page by then and here it is a cache hit. A changed notebook also refreshes the
+    committed copy under notebooks/ (the one Colab opens)."""
 
+    def __init__(self):
+        self.pending: dict[str, tuple[str, str, list[str]]] = {}  # src_uri -> chapter
+        self.written = self.cells = self.ran = 0
 
-# ---------------------------------------------------------------------------------------------
-# MkDocs events: the notebooks are added as files in on_files and written just before MkDocs
-# reads each one (on_pre_page). MkDocs reads them last, after the chapters' pages, so on a cold
-# build the pages have run their blocks (sitekit.prefill's worker alongside) and every output
-# the notebook needs is in the exec cache; written in on_files instead, the blocks would run
-# there, before any page work could overlap with them.
+    def output_of(self, code: str) -> str:
+        output, ran = execution.cached_output(code)
+        self.cells += 1
+        self.ran += ran
+        return output
 
-_pending: dict[str, tuple[str, str, list[str]]] = {}  # src_uri -> chapter, until it is written
+    def add_files(self, files, config, folder: Path):
+        for slug, title, paths in chapters(config.nav):
+            src_uri = f"{NOTEBOOK_DIR}/{slug}.ipynb"
+            self.pending[src_uri] = (slug, title, paths)
+            files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+        return files
 
+    def write_before_read(self, page, config) -> None:
+        chapter = self.pending.pop(page.file.src_uri, None)
+        if chapter is None:
+            return
+        text = notebook(*chapter, Path(config.docs_dir), self.output_of)
+        committed = Path(config.config_file_path).parent / page.file.src_uri
+        for target in (Path(page.file.abs_src_path), committed):
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        self.written += 1
 
-def _cache_root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent / ".cache" / "notebooks"
-
-
-@event_priority(50)  # before mkdocs-jupyter's on_files, which wraps the .ipynb files it finds
-def on_files(files, config):
-    global stats
-    stats = Stats()
-    _pending.clear()
-    src_dir = _cache_root(config)
-    for slug, title, paths in chapters(config.nav):
-        src_uri = f"{NOTEBOOK_DIR}/{slug}.ipynb"
-        _pending[src_uri] = (slug, title, paths)
-        files.append(File(src_uri, str(src_dir), config.site_dir, config.use_directory_urls))
-    return files
-
-
-@event_priority(50)  # before mkdocs-jupyter's on_pre_page, which keys its cache on the file's text
-def on_pre_page(page, config, files):
-    chapter = _pending.pop(page.file.src_uri, None)
-    if chapter is None:
-        return page
-    text = notebook(*chapter, Path(config.docs_dir))
-    target = Path(page.file.abs_src_path)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    stats.notebooks += 1
-    if not _pending:
-        log.info(
-            "notebooks: %d generated, %d outputs (%d run now, the rest from the exec cache)",
-            stats.notebooks,
-            stats.cells,
-            stats.ran,
-        )
-    return page
+    def report(self) -> None:
+        if self.written:
+            log.info("notebooks: %d generated, %d outputs (%d run now, the rest from the cache)",
+                     self.written, self.cells, self.ran)
 
 
 def is_notebook(page) -> bool:
@@ -539,45 +401,16 @@ def clean_notebook_html(content: str, page=None) -> str:
     return _fold_solutions(content)
 
 
-def on_page_content(content, page, config, files):
-    if not is_notebook(page):
-        return content
-    return clean_notebook_html(content, page)
-
-
-def on_page_context(context, page, config, nav):
-    if is_notebook(page):
-        repository = (config.extra or {}).get("repository") or ""
-        page.meta.setdefault(
-            "description", f"“{page.title}”一章的可运行 Jupyter 笔记本：代码、输出与动手练习。"
-        )
-        page.colab_url = (
-            f"https://colab.research.google.com/github/{repository}/blob/main/"
-            f"{NOTEBOOK_DIR}/{Path(page.file.src_uri).name}"
-            if repository.count("/") == 1
-            else None
-        )
-        page.ipynb_name = Path(page.file.src_uri).name
-    return context
-
-
-# ---------------------------------------------------------------------------------------------
-# Command line: rewrite the committed copies (the ones Colab opens) from a fresh generation
-
-
-def main() -> int:
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("MKDOCS_CONFIG_DIR", ROOT.as_posix())
-    os.chdir(ROOT)
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    target = ROOT / NOTEBOOK_DIR
-    target.mkdir(exist_ok=True)
-    for slug, text in generate(config.nav, Path(config.docs_dir)).items():
-        (target / f"{slug}.ipynb").write_text(text, encoding="utf-8")
-        print(f"{NOTEBOOK_DIR}/{slug}.ipynb")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def notebook_page(page, config) -> None:
+    """What overrides/partials/actions.html shows on a notebook page: download, Colab."""
+    repository = (config.extra or {}).get("repository") or ""
+    page.meta.setdefault(
+        "description", f"“{page.title}”一章的可运行 Jupyter 笔记本：代码、输出与动手练习。"
+    )
+    page.colab_url = (
+        f"https://colab.research.google.com/github/{repository}/blob/main/"
+        f"{NOTEBOOK_DIR}/{Path(page.file.src_uri).name}"
+        if repository.count("/") == 1
+        else None
+    )
+    page.ipynb_name = Path(page.file.src_uri).name

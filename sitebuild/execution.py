@@ -1,0 +1,223 @@
+"""Running the pages' Python: one runner for the site and the tests, and an output cache.
+
+markdown-exec finds the `python exec="1"` blocks and renders what they print; the function that
+runs a block is ours, handed to it through its public API (`markdown_exec.formatters` and
+`base_format`). So the tests (tests/conftest.py) run a snippet exactly as its page does: the
+same fresh torch state, the same capture (what `print` writes, nothing else).
+
+A block is a standalone script: no `session=` (every snippet is a file a learner can run alone).
+A block that raises fails the build from here, naming its page: the exception is not
+markdown-exec's ExecutionError, so it is not turned into a warning and a traceback on the page,
+and an engine that ignores `--strict` or hooks cannot publish the page.
+
+Output cache: `.cache/exec/<key>.json`. The key is a sha256 over the code (after `--8<--`
+inclusion), the working directory and console width, the versions of Python, torch, numpy,
+matplotlib and markdown-exec, the seed, and the source of the runtime package that snippets
+import (sitekit/): nothing else of the build machinery. An entry whose key or checksum does not
+match is a miss. A block that raises is never stored.
+LIVE_CODE_CACHE=off runs every block without reading or writing; LIVE_CODE_CACHE_DIR moves it.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import io
+import json
+import linecache
+import os
+import platform
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+
+from mkdocs.exceptions import BuildError
+from pymdownx.superfences import SuperFencesException
+
+import sitekit
+from sitekit.torch_state import SEED, reset_torch_state
+
+CACHE_FORMAT = 2
+PINNED = ("torch", "numpy", "matplotlib", "markdown-exec")  # their versions change outputs
+RUNTIME = Path(sitekit.__file__).resolve().parent
+
+
+class BlockFailed(SuperFencesException, BuildError):
+    """A page's code block raised: the build stops here. SuperFences lets only its own
+    exception out of a fence's formatter; MkDocs prints a BuildError without its own trace."""
+
+
+# ------------------------------------------------------------------------------- the runner
+
+
+def run(code: str, name: str = "<snippet>") -> tuple[str, dict]:
+    """Run `code` as a script from the fresh torch state every page starts with.
+    Returns what it printed and the variables it left. Raises what the code raises."""
+    reset_torch_state()
+    module = ModuleType("snippet")  # dataclasses and pickle look a class's module up
+    sys.modules["snippet"] = module
+    buffer = io.StringIO()
+    module.print = partial(builtins.print, file=buffer)
+    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
+    exec(compile(code, name, "exec"), module.__dict__)  # noqa: S102 (that is the point)
+    return buffer.getvalue(), module.__dict__
+
+
+# ---------------------------------------------------------------------------------- the key
+
+
+def _versions() -> dict[str, str]:
+    versions = {"python": sys.version, "machine": platform.machine()}
+    for name in PINNED:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "-"
+    for item in os.environ.get("LIVE_CODE_CACHE_VERSIONS", "").split(","):  # tests
+        name, sep, value = item.partition("=")
+        if sep:
+            versions[name.strip()] = value.strip()
+    return versions
+
+
+def _fingerprint() -> str:
+    runtime = hashlib.sha256()
+    for path in sorted(RUNTIME.glob("*.py")):
+        runtime.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    parts = {"format": CACHE_FORMAT, "seed": SEED, "versions": _versions()}
+    return json.dumps({**parts, "runtime": runtime.hexdigest()}, sort_keys=True)
+
+
+def block_key(code: str, cwd: str = ".") -> str:
+    digest = hashlib.sha256(_fingerprint().encode())
+    # markdown-exec sets COLUMNS for a block with `width=`
+    for part in (cwd, os.environ.get("COLUMNS", ""), code):
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+# -------------------------------------------------------------------------------- the store
+
+
+def cache_enabled() -> bool:
+    return os.environ.get("LIVE_CODE_CACHE", "on").lower() not in {"off", "0", "no", "false"}
+
+
+def project_root() -> Path:
+    return Path(os.environ.get("MKDOCS_CONFIG_DIR") or os.getcwd())  # markdown-exec sets it
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("LIVE_CODE_CACHE_DIR")
+    return Path(configured) if configured else project_root() / ".cache" / "exec"
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load(key: str) -> str | None:
+    try:
+        entry = json.loads((cache_dir() / f"{key}.json").read_bytes())
+        if entry["key"] == key and entry["sha256"] == _checksum(entry["output"]):
+            return entry["output"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def save(key: str, output: str) -> None:
+    folder = cache_dir()
+    entry = {"key": key, "sha256": _checksum(output), "output": output}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (replaced below)
+            "w", dir=folder, suffix=".tmp", delete=False, encoding="utf-8"
+        )
+        with handle:
+            json.dump(entry, handle, ensure_ascii=False)
+        os.replace(handle.name, folder / f"{key}.json")
+    except OSError:
+        pass  # a read-only or full disk costs speed, never correctness
+
+
+# ---------------------------------------------------------------------------- pages' blocks
+
+
+@dataclass
+class Stats:
+    hits: int = 0
+    misses: int = 0
+    pages_run: set[str] = field(default_factory=set)
+    page: str = "?"  # the page being converted (the plugin says; other engines do not)
+    blocks_on_page: int = 0
+
+    def summary(self) -> str:
+        imported = "yes" if "torch" in sys.modules else "no"
+        state = "on" if cache_enabled() else "off (LIVE_CODE_CACHE)"
+        return (
+            f"exec cache {state}: {self.hits + self.misses} blocks, {self.hits} hits,"
+            f" {self.misses} misses; pages run: {', '.join(sorted(self.pages_run)) or 'none'};"
+            f" torch imported: {imported}"
+        )
+
+
+stats = Stats()
+
+
+def start_page(page: str) -> None:
+    stats.page, stats.blocks_on_page = page, 0
+
+
+def cached_output(code: str, cwd: str = ".") -> tuple[str, bool]:
+    """What `code` prints: from the cache, or run now and stored. Returns (output, ran)."""
+    key = block_key(code, cwd)
+    output = load(key) if cache_enabled() else None
+    if output is not None:
+        return output, False
+    output, _ = run(code, f"<{stats.page} block {stats.blocks_on_page}>")
+    if cache_enabled():
+        save(key, output)
+    return output, True
+
+
+def _run_block(code: str, session: str | None = None, **_: object) -> str:
+    stats.blocks_on_page += 1
+    if session:
+        raise BlockFailed(f"{stats.page}: block {stats.blocks_on_page} uses session=: "
+                          "every block must run alone, as the learner's copy of it does")
+    cwd = os.path.relpath(os.getcwd(), project_root())
+    try:
+        output, ran = cached_output(code, cwd)
+    except Exception as error:
+        frames = error.__traceback__
+        while frames and not frames.tb_frame.f_code.co_filename.startswith("<"):
+            frames = frames.tb_next  # from the block's own frame on: the learner's code
+        trace = "".join(traceback.format_exception(type(error), error, frames))
+        raise BlockFailed(
+            f"{stats.page}: code block {stats.blocks_on_page} raised:\n{trace}"
+        ) from None
+    if ran:
+        stats.misses += 1
+        stats.pages_run.add(stats.page)
+    else:
+        stats.hits += 1
+    return output
+
+
+def format_python(**options):
+    """markdown-exec's formatter for `python` blocks, running them through `_run_block`."""
+    from markdown_exec import base_format
+
+    return base_format(language="python", run=_run_block, **options)
+
+
+def install() -> None:
+    import markdown_exec
+
+    markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = format_python
