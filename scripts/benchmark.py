@@ -7,11 +7,10 @@ prints medians and the ratios the targets are stated in:
   cold build / no-exec build       every block runs (empty cache)
   warm build / no-exec build       nothing changed: every block from the cache   (target <= 1.15)
   (cold - no-exec) / import torch  what execution adds, in units of `import torch` (target <= 3)
-  serve rebuild after a prose edit / after a snippet edit (and which pages re-ran)
-  import torch, the test suite
+  rebuilds after a prose edit / a snippet edit, in one process as `mkdocs serve` does them
+  import torch, the fast tests (`make test-fast`)
 
-Usage: python scripts/benchmark.py [--runs 5] [--test-runs 1] [--skip-tests]
-       (`make bench`)
+Usage: python scripts/benchmark.py [--runs 5] [--skip-tests]   (`make bench`)
 """
 
 from __future__ import annotations
@@ -20,12 +19,10 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -33,7 +30,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 COPY = ("docs", "snippets", "sitekit", "sitebuild", "overrides", "mkdocs.yml", "pyproject.toml")
 SUMMARY = re.compile(r"exec cache .*?: (\d+) blocks, (\d+) hits, (\d+) misses.*?pages run: (.*?);")
-BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+# What `mkdocs serve` does on a change: load the config again and build, in the same process
+# (imports and the exec cache stay). Prints the seconds of each rebuild and the exec summary.
+REBUILDS = """
+import sys, time, logging
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+page, snippet = Path(sys.argv[1]), Path(sys.argv[2])
+build(load_config("mkdocs.yml", site_dir="out"))
+for path in [page, snippet] * int(sys.argv[3]):
+    path.write_text(path.read_text("utf-8") + "\\n", "utf-8")
+    start = time.perf_counter()
+    build(load_config("mkdocs.yml", site_dir="out"))
+    print(path.suffix, time.perf_counter() - start, file=sys.stderr)
+"""
 
 
 def env(project: Path, **extra: str) -> dict[str, str]:
@@ -57,126 +69,47 @@ def timed(command: list[str], cwd: Path, environ: dict[str, str]) -> tuple[float
 
 
 def build(project: Path, **extra: str) -> tuple[float, str]:
-    site = project / "out"
     # not --strict: a page someone is still writing must not stop the measurement
-    command = [PY, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    command = [PY, "-m", "mkdocs", "build", "--site-dir", str(project / "out")]
     return timed(command, project, env(project, **extra))
 
 
-def summary(log: str) -> str:
-    found = SUMMARY.search(log)
-    if not found:
-        return "no blocks ran"
-    blocks, hits, misses, pages = found.groups()
-    return f"{misses}/{blocks} blocks ran ({pages})"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Serve:
-    """`mkdocs serve` on the copy; edit() waits for the rebuild and returns its log."""
-
-    def __init__(self, project: Path) -> None:
-        command = [PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
-        self.process = subprocess.Popen(
-            command,
-            cwd=project,
-            env=env(project),
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self.changed = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-        self._wait(lambda text: "Serving on" in text, 0)
-
-    def _read(self) -> None:
-        for line in self.process.stderr:
-            with self.changed:
-                self.lines.append(line)
-                self.changed.notify_all()
-
-    def _wait(self, done, since: int, timeout: float = 300) -> str | None:
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while True:
-                text = "".join(self.lines[since:])
-                if done(text):
-                    return text
-                if self.process.poll() is not None:
-                    sys.exit("mkdocs serve stopped:\n" + "".join(self.lines[-30:]))
-                if time.monotonic() > deadline:
-                    return None
-                self.changed.wait(1)
-
-    def edit(self, path: Path, text: str) -> tuple[float, str]:
-        # On a loaded machine the file watcher now and then misses a write that lands right
-        # after a rebuild: write again (with one more newline) rather than wait forever.
-        for attempt in range(3):
-            time.sleep(0.5)  # let the watcher settle after the previous rebuild
-            since = len(self.lines)
-            path.write_text(text + "\n" * attempt, encoding="utf-8")
-            log = self._wait(lambda t: BUILT.search(t) is not None, since, timeout=60)
-            if log is not None:
-                return float(BUILT.search(log).group(1)), log
-        sys.exit("mkdocs serve did not rebuild after 3 writes:\n" + "".join(self.lines[-30:]))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def pick_page_and_snippet(project: Path) -> tuple[Path, Path]:
+def rebuilds(project: Path, runs: int) -> dict[str, list[float]]:
     include = re.compile(r'--8<--\s+"(snippets/[^"]+)"')
-    for page in sorted((project / "docs").rglob("*.md")):
-        found = include.findall(page.read_text(encoding="utf-8"))
-        if found:
-            return page, project / found[0]
-    sys.exit("no page includes a snippet")
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
+    pages = sorted((project / "docs").rglob("*.md"))
+    page = next(p for p in pages if include.search(p.read_text()))
+    snippet = project / include.search(page.read_text())[1]
+    command = [PY, "-c", REBUILDS, str(page), str(snippet), str(runs)]
+    _, log = timed(command, project, env(project))
+    seconds: dict[str, list[float]] = {".md": [], ".py": []}
+    for line in log.splitlines():
+        kind, _, value = line.partition(" ")
+        if kind in seconds:
+            seconds[kind].append(float(value))
+    seconds["ran"] = [int(m[3]) for m in SUMMARY.finditer(log)][-2:]  # prose, then snippet
+    return seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per build measurement")
-    parser.add_argument("--test-runs", type=int, default=1, help="runs of the test suite")
-    parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--skip-tests", action="store_true", help="do not time make test-fast")
     args = parser.parse_args()
-
+    times: dict[str, list[float]] = {"noexec": [], "cold": [], "warm": [], "torch": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         project = Path(tmp) / "project"
-        project.mkdir()
         for name in COPY:
-            source = ROOT / name
+            source, target = ROOT / name, project / name
             if source.is_dir():
-                shutil.copytree(source, project / name, ignore=shutil.ignore_patterns(".cache"))
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns(".cache"))
             else:
-                shutil.copy2(source, project / name)
-        cache = project / ".cache" / "exec"
-
-        times: dict[str, list[float]] = {
-            "noexec": [], "cold": [], "warm": [], "torch": []
-        }  # fmt: skip
-        probe = [PY, "-c", "import sitekit, sitebuild; print(sitekit.__file__, sitebuild.__file__)"]
-        used = subprocess.run(probe, cwd=project, env=env(project), capture_output=True, text=True)
-        if used.stdout.count(str(project)) != 2:
-            sys.exit(f"the copy would import other packages: {used.stdout or used.stderr}")
-        build(project, LIVE_CODE_EXEC="false")  # first run: compiled templates, jieba model
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+        build(project, LIVE_CODE_EXEC="false")  # first run: compiled templates
         for run in range(args.runs):
             print(f"round {run + 1}/{args.runs} ...", file=sys.stderr, flush=True)
             times["noexec"].append(build(project, LIVE_CODE_EXEC="false")[0])
-            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(project / ".cache" / "exec", ignore_errors=True)
             times["cold"].append(build(project)[0])
             elapsed, log = build(project)
             if " 0 misses" not in log:
@@ -185,69 +118,30 @@ def main() -> None:
             bare = timed([PY, "-c", "pass"], project, env(project))[0]
             with_torch = timed([PY, "-c", "import torch"], project, env(project))[0]
             times["torch"].append(with_torch - bare)
+        serve = rebuilds(project, args.runs)
+    tests = None
+    if not args.skip_tests:
+        tests = timed([PY, "-m", "pytest", "-q", "-m", "not site"], ROOT, dict(os.environ))[0]
 
-        # mkdocs serve: rebuilds after a prose edit and after a snippet edit
-        page, snippet = pick_page_and_snippet(project)
-        prose, code = page.read_text("utf-8"), snippet.read_text("utf-8")
-        serve = Serve(project)
-        rebuilds: dict[str, list[float]] = {"prose": [], "snippet": []}
-        ran: dict[str, str] = {}
-        try:
-            for run in range(args.runs):
-                seconds, log = serve.edit(page, prose + f"\n\n基准测试改动 {run}。\n")
-                rebuilds["prose"].append(seconds)
-                ran["prose"] = summary(log)
-                seconds, log = serve.edit(snippet, code + f'\nprint("benchmark edit {run}")\n')
-                rebuilds["snippet"].append(seconds)
-                ran["snippet"] = summary(log)
-        finally:
-            serve.stop()
-
-        tests: list[float] = []
-        if not args.skip_tests:
-            for _ in range(args.test_runs):
-                start = time.perf_counter()  # timed whether or not others' unfinished tests pass
-                subprocess.run([PY, "-m", "pytest", "-q"], cwd=ROOT, capture_output=True)
-                tests.append(time.perf_counter() - start)
-
-    noexec, cold, warm = median(times["noexec"]), median(times["cold"]), median(times["warm"])
-    torch_import = median(times["torch"])
-    first_snippet = rebuilds["snippet"][0]
+    noexec, cold, warm, torch = (statistics.median(times[k]) for k in times)
+    prose, snippet = statistics.median(serve[".md"]), statistics.median(serve[".py"])
     rows = [
-        ("no-exec build (LIVE_CODE_EXEC=false)", f"{noexec:.2f} s", "1.00"),
-        ("cold build (empty cache)", f"{cold:.2f} s", f"{cold / noexec:.2f}"),
-        ("warm build (nothing changed)", f"{warm:.2f} s", f"{warm / noexec:.2f}  (target <= 1.15)"),
-        ("import torch", f"{torch_import:.2f} s", f"{torch_import / noexec:.2f}"),
-        (
-            "cold extra cost / import torch",
-            f"{cold - noexec:.2f} s",
-            f"{(cold - noexec) / torch_import:.2f}x import torch  (target <= 3)",
-        ),
-        (
-            "serve rebuild, prose edit",
-            f"{median(rebuilds['prose']):.2f} s",
-            f"{median(rebuilds['prose']) / noexec:.2f}  {ran['prose']}",
-        ),
-        (
-            "serve rebuild, snippet edit",
-            f"{median(rebuilds['snippet']):.2f} s",
-            f"{median(rebuilds['snippet']) / noexec:.2f}  {ran['snippet']}",
-        ),
-        (
-            "  first snippet edit (imports torch)",
-            f"{first_snippet:.2f} s",
-            f"{first_snippet / noexec:.2f}",
-        ),
-    ]
-    if tests:
-        suite = median(tests)
-        rows.append(("test suite (pytest)", f"{suite:.2f} s", f"{suite / noexec:.2f}"))
-
-    print(f"\nmedians of {args.runs} runs (test suite: {len(tests)}), {os.cpu_count()} CPUs")
+        ("no-exec build (LIVE_CODE_EXEC=false)", noexec, "1.00"),
+        ("cold build (empty cache)", cold, f"{cold / noexec:.2f}"),
+        ("warm build (nothing changed)", warm, f"{warm / noexec:.2f}  (target <= 1.15)"),
+        ("import torch", torch, f"{torch / noexec:.2f}"),
+        ("cold extra cost / import torch", cold - noexec,
+         f"{(cold - noexec) / torch:.2f}x import torch  (target <= 3)"),
+        ("rebuild after a prose edit", prose, f"{prose / noexec:.2f}  ran {serve['ran'][0]}"),
+        ("rebuild after a snippet edit", snippet, f"{snippet / noexec:.2f}  ran {serve['ran'][1]}"),
+    ]  # fmt: skip
+    if tests is not None:
+        rows.append(("make test-fast (pytest -m 'not site')", tests, f"{tests / noexec:.2f}"))
+    print(f"\nmedians of {args.runs} runs, {os.cpu_count()} CPUs")
     print("| measurement | time | ratio to no-exec build |")
     print("|---|---:|---|")
     for name, value, ratio in rows:
-        print(f"| {name} | {value} | {ratio} |")
+        print(f"| {name} | {value:.2f} s | {ratio} |")
 
 
 if __name__ == "__main__":

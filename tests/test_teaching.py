@@ -1,11 +1,25 @@
 """先讲后用: a page shows no torch API and no term that only a later page introduces.
 
-teaching.yml registers, page by page, the terms (with the definition the 术语表 shows) and the
-torch APIs each page introduces. The pages are read in nav order with the one Markdown reader
-the notebooks use (sitebuild/scan.py `page_blocks`); the code a page shows is read with `ast`:
-calls and attributes of torch, F, nn, …, tensor/module/optimizer methods and attributes, and
-the registered keywords. A folded callout whose title starts with 预告 is a preview and may
-look ahead. docs/glossary.md is generated from teaching.yml:
+Each page registers what it introduces in its own front matter:
+
+    teaching:
+      terms:                 # {术语: 定义}, the definition the 术语表 (docs/glossary.md) shows
+        叶子张量: >-
+          没有 `grad_fn` 的张量：…
+      apis: [torch.sigmoid, F.relu, nn.Linear, .backward, retain_graph=]
+
+APIs are written as the code shows them: torch.xxx, F.xxx (torch.nn.functional), nn.xxx
+(torch.nn); .xxx for a method or attribute of a tensor, module or optimizer; xxx= for a keyword
+argument. The tests fail when a page shows an API or uses a term before the page that
+introduces it, when shown code uses a torch API no page registers, when a page neither shows
+nor names what it registers, and when a page's first use of a term is not a link to the term's
+entry in the 术语表.
+
+The pages are read in nav order with the one Markdown reader the notebooks use
+(sitebuild/scan.py `page_blocks`); the code a page shows is read with `ast`: calls and
+attributes of torch, F, nn, …, tensor/module/optimizer methods and attributes, and the
+registered keywords. A folded callout whose title starts with 预告 is a preview and may look
+ahead. docs/glossary.md is generated from the registrations; after editing one, run
     .venv/bin/python tests/test_teaching.py      # rewrite docs/glossary.md
 """
 
@@ -19,6 +33,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT  # noqa: E402
@@ -26,7 +41,6 @@ from conftest import ROOT  # noqa: E402
 from sitebuild import notebooks  # noqa: E402
 from sitebuild.scan import page_blocks  # noqa: E402
 
-REGISTRY = ROOT / "teaching.yml"
 GLOSSARY = ROOT / "docs" / "glossary.md"
 OVERVIEWS = {"index.md", "mistakes/index.md", "glossary.md"}  # tables of contents, by design
 REFERENCE = "mistakes/"  # reference pages, not lessons: no limit on their code blocks
@@ -54,16 +68,32 @@ class Registry:
         return {api for api in self.apis if api.endswith("=")}
 
 
-def load_registry(text: str | None = None) -> Registry:
-    data = yaml.safe_load(text if text is not None else REGISTRY.read_text(encoding="utf-8"))
+def front_matter(markdown: str) -> dict:
+    """A page's front matter, as MkDocs reads it."""
+    meta = get_data(markdown)[1]
+    assert meta or not markdown.startswith("---\n"), "front matter MkDocs cannot read"
+    return meta
+
+
+def registry_of(metas: dict[str, dict]) -> Registry:
+    """The registry from each page's front matter (page -> meta, in nav order)."""
     terms, apis = {}, {}
-    for page, entry in data.items():
+    for page, meta in metas.items():
+        entry = meta.get("teaching") or {}
+        assert set(entry) <= {"terms", "apis"}, f"{page}: teaching: has {sorted(entry)}"
         for term, definition in (entry.get("terms") or {}).items():
+            assert term not in terms, f"{term} is registered on {terms[term][0]} and {page}"
             terms[term] = (page, _unfold(definition))
         for api in entry.get("apis") or []:
-            assert api not in apis, f"teaching.yml registers {api} twice"
+            assert api not in apis, f"{api} is registered on {apis[api]} and {page}"
             apis[api] = page
     return Registry(terms, apis)
+
+
+def load_registry(pages: list[tuple[str, str]] | None = None) -> Registry:
+    """The registry of pages (path, Markdown) in nav order; the site's nav pages by default."""
+    pages = site_pages() if pages is None else pages
+    return registry_of({path: front_matter(markdown) for path, markdown in pages})
 
 
 def _unfold(text: str) -> str:
@@ -215,7 +245,7 @@ def violations(pages: list[tuple[str, str]], registry: Registry, read=None) -> l
                 used_on.setdefault(api, set()).add(path)
                 home = registry.apis.get(api)
                 if home is None:
-                    problems.append(f"{path}: {snippet} uses {api}, which teaching.yml lacks")
+                    problems.append(f"{path}: {snippet} uses {api}, which no page registers")
                 elif order.get(home, len(pages)) > order[path]:
                     problems.append(f"{path}: {snippet} uses {api} before {home} introduces it")
         text = _plain("\n".join(page.prose))
@@ -226,12 +256,12 @@ def violations(pages: list[tuple[str, str]], registry: Registry, read=None) -> l
     for api, home in registry.apis.items():
         bare = api.strip(".=").split(".")[-1]
         if home not in markdown_of:
-            problems.append(f"teaching.yml: {api} is registered on {home}, not a nav page")
+            problems.append(f"{home}: registers {api} but is not a nav page")
         elif home not in used_on.get(api, set()) and bare not in markdown_of[home]:
-            problems.append(f"teaching.yml: {home} neither shows nor names {api}")
+            problems.append(f"{home}: registers {api} but neither shows nor names it")
     for term, (home, _) in registry.terms.items():
         if home not in markdown_of or term not in _plain(markdown_of[home]):
-            problems.append(f"teaching.yml: {home} does not use the term {term}")
+            problems.append(f"{home}: registers the term {term} but does not use it")
     return problems
 
 
@@ -290,7 +320,7 @@ def glossary_markdown(registry: Registry, pages: list[tuple[str, str]]) -> str:
         "description: 本站讲到的术语和 PyTorch API 一览：每个术语的定义，以及它在哪一页首次讲解。",
         "---",
         "",
-        "<!-- 由 teaching.yml 生成，请勿手改：改 teaching.yml 后运行"
+        "<!-- 由各页 front matter 的 teaching: 生成，请勿手改：改过之后运行"
         " .venv/bin/python tests/test_teaching.py -->",
         "",
         "# 术语表",
@@ -334,18 +364,28 @@ def test_no_page_uses_what_a_later_page_introduces():
 
 def test_a_planted_use_before_introduction_is_named():
     pages = [
-        ("first.md", '# A\n\n```python exec="1" source="above"\n--8<-- "snippets/a_001.py"\n```\n'),
-        ("second.md", "# B\n\n叶子张量。`.backward(retain_graph=True)`\n"),
+        (
+            "first.md",
+            "---\nteaching:\n  apis: [torch.ones]\n---\n\n# A\n\n"
+            '```python exec="1" source="above"\n--8<-- "snippets/a_001.py"\n```\n',
+        ),
+        (
+            "second.md",
+            "---\ndescription: B\nteaching:\n  terms:\n    叶子张量: >-\n      定义。\n"
+            "  apis: [.backward, retain_graph=]\n---\n\n# B\n\n"
+            "叶子张量。`.backward(retain_graph=True)`\n",
+        ),
     ]
-    registry = load_registry(
-        "first.md: {apis: [torch.ones]}\n"
-        "second.md: {terms: {叶子张量: 定义。}, apis: [.backward, retain_graph=]}\n"
+    registry = load_registry(pages)
+    second = {"terms": {"叶子张量": "定义。"}, "apis": [".backward", "retain_graph="]}
+    assert registry == registry_of(
+        {"first.md": {"teaching": {"apis": ["torch.ones"]}}, "second.md": {"teaching": second}}
     )
     code = "import torch\nx = torch.ones(1)\nx.backward(retain_graph=True)\nx.numel()\n"
     problems = violations(pages, registry, read=lambda s: code)
     assert problems == [
         "first.md: snippets/a_001.py uses .backward before second.md introduces it",
-        "first.md: snippets/a_001.py uses .numel, which teaching.yml lacks",
+        "first.md: snippets/a_001.py uses .numel, which no page registers",
         "first.md: snippets/a_001.py uses retain_graph= before second.md introduces it",
     ]
     planted_term = [("first.md", "# A\n\n一个叶子张量。\n"), *pages[1:]]
@@ -354,6 +394,28 @@ def test_a_planted_use_before_introduction_is_named():
     )
     preview = [("first.md", "# A\n\n> [!note]- 预告：下一页\n> 叶子张量。\n"), *pages[1:]]
     assert not [p for p in violations(preview, registry, read=lambda s: "") if "叶子" in p]
+    false = registry_of({
+        "first.md": {"teaching": {"apis": ["torch.ones", "torch.zeros"]}},
+        "second.md": {"teaching": {**second, "terms": {"叶子张量": "定义。", "计算图": "定义。"}}},
+        "elsewhere.md": {"teaching": {"apis": [".numel"]}},
+    })  # fmt: skip
+    assert violations(pages, false, read=lambda s: code)[-3:] == [
+        "first.md: registers torch.zeros but neither shows nor names it",
+        "elsewhere.md: registers .numel but is not a nav page",
+        "second.md: registers the term 计算图 but does not use it",
+    ]
+
+
+def test_only_nav_pages_register():
+    """A registration on a page outside the nav would never be read."""
+    nav = set(nav_pages())
+    outside = [
+        path.relative_to(ROOT / "docs").as_posix()
+        for path in (ROOT / "docs").rglob("*.md")
+        if path.relative_to(ROOT / "docs").as_posix() not in nav
+        and "teaching" in front_matter(path.read_text(encoding="utf-8"))
+    ]
+    assert not outside, outside
 
 
 def test_apis_are_read_from_the_code_not_from_strings():
