@@ -27,11 +27,12 @@ import json
 import linecache
 import os
 import platform
+import re
 import sys
 import tempfile
 import traceback
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -85,6 +86,7 @@ def _versions() -> dict[str, str]:
     return versions
 
 
+@cache  # once per process: a process keeps the torch and sitekit it imported
 def _fingerprint() -> str:
     runtime = hashlib.sha256()
     for path in sorted(RUNTIME.glob("*.py")):
@@ -210,11 +212,50 @@ def _run_block(code: str, session: str | None = None, **_: object) -> str:
     return output
 
 
-def format_python(**options):
-    """markdown-exec's formatter for `python` blocks, running them through `_run_block`."""
-    from markdown_exec import base_format
+_NOT_CACHED = re.compile(r"<h[1-6]\b|\bid=\"exec-")  # headings reported to the TOC, prefixed ids
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
-    return base_format(language="python", run=_run_block, **options)
+
+@cache
+def _renderer_versions() -> str:
+    return repr([metadata.version(name) for name in ("markdown", "pymdown-extensions", "pygments")])
+
+
+def _html_key(options: dict) -> str:
+    """The rendered HTML's key: the output's key, the block's options, the Markdown setup."""
+    from markdown_exec import markdown_config
+
+    exts = [(getattr(ext, "__module__", ext), getattr(ext, "getConfigs", dict)())
+            for ext in markdown_config.exts or []]  # fmt: skip
+    setup = repr((exts, markdown_config.exts_config, sorted(options.items(), key=str)))
+    cwd = os.path.relpath(os.getcwd(), project_root())
+    digest = hashlib.sha256(b"html\0" + block_key(options["code"], cwd).encode())
+    digest.update(_ADDRESS.sub("", setup + _renderer_versions()).encode())
+    return digest.hexdigest()
+
+
+def format_python(**options):
+    """markdown-exec's formatter for `python` blocks: run through `_run_block`, and the rendered
+    HTML cached too. markdown-exec renders each output with a new Markdown instance and Pygments,
+    which costs a warm build more than all else its pages do. MarkdownConverter.counter (it
+    numbers the conversions) advances on a hit as it would have, so later ids stay the same."""
+    from markdown_exec import MarkdownConverter, base_format
+    from markupsafe import Markup
+
+    shown = {name: value for name, value in options.items() if name != "md"}
+    key = _html_key(shown) if cache_enabled() else ""
+    entry = load(key) if key else None
+    if entry is not None:
+        stats.blocks_on_page += 1
+        stats.hits += 1
+        MarkdownConverter.counter += int(entry[0])
+        return Markup(entry[1:])
+    before = MarkdownConverter.counter
+    markup = base_format(language="python", run=_run_block, **options)
+    conversions = MarkdownConverter.counter - before
+    if key and conversions < 10 and not _NOT_CACHED.search(markup):
+        save(key, f"{conversions}{markup}")
+    return markup
 
 
 def install() -> None:

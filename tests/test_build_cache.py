@@ -134,7 +134,7 @@ def test_cold_build_runs_every_block_and_stores_it(warm):
     assert (cold["blocks"], cold["hits"], cold["misses"]) == (4, 0, 4)
     assert cold["pages"] == ["alpha.md", "beta.md"]
     assert cold["torch"] == "yes"
-    assert len(entries(site)) == 4
+    assert len(entries(site)) == 8  # each block: its output and its rendered HTML
     assert "alpha-1 tensor([0, 2, 4])" in html(site, "alpha")
     assert "beta-1 2.0" in html(site, "beta")  # the block inside the callout ran too
 
@@ -189,9 +189,13 @@ def test_key_covers_code_versions_seed_and_the_runtime_only(monkeypatch, tmp_pat
     runtime = tmp_path / "runtime"
     shutil.copytree(ROOT / "sitekit", runtime)
     monkeypatch.setattr(execution, "RUNTIME", runtime)
+    execution._fingerprint.cache_clear()
     assert execution.block_key("print(1)") == base
     (runtime / "figures.py").write_text("# changed\n", "utf-8")
+    execution._fingerprint.cache_clear()
     assert execution.block_key("print(1)") != base
+    monkeypatch.undo()
+    execution._fingerprint.cache_clear()
 
 
 def test_tampered_or_partial_entries_are_recomputed_not_shown(site):
