@@ -1,9 +1,8 @@
 """The site's MkDocs plugin: everything the build does beyond the libraries, in event order.
 
 mkdocs.yml names it first under `plugins:`, so at each event it runs before search,
-markdown-exec and mkdocs-jupyter: the jieba dictionary is set before search loads one, the
-notebooks are files before mkdocs-jupyter looks for them. What must also hold under engines that
-ignore plugins is in the Markdown extension sitebuild.markdown.
+markdown-exec and mkdocs-jupyter: the notebooks are files before mkdocs-jupyter looks for them.
+What must also hold under engines that ignore plugins is in the extension sitebuild.markdown.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from sitebuild import execution, scan
 from sitebuild.math import MathRenderer
 from sitebuild.notebooks import ChapterNotebooks, clean_notebook_html, is_notebook, notebook_page
-from sitebuild.search import SearchScope, index_as_utf8, use_compact_dictionary
+from sitebuild.search import SearchScope, add_worker, index_as_utf8, point_at_worker
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -101,7 +100,6 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         # Two builds of one commit give the same bytes, the sitemap's dates included.
         if "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = _git(self.root, "log", "-1", "--format=%ct") or "0"
-        use_compact_dictionary(config, self.cache / "jieba")
         return config
 
     def on_pre_build(self, config):
@@ -121,6 +119,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         return env
 
     def on_files(self, files, config):
+        add_worker(files, config)
         return self.notebooks.add_files(files, config, self.cache / "notebooks")
 
     def on_pre_page(self, page, config, files):
@@ -147,11 +146,14 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        output = self.search.put_back(output, page)
+        output = point_at_worker(self.search.put_back(output, page))
         # a file:// page (the offline edition) has no latency to hide and Chromium refuses the
         # font preload (a CORS request) there
         preload = "material/offline" not in config.plugins
         return self.math.render_page(output, page, preload_font=preload)
+
+    def on_post_template(self, output, template_name, config):
+        return point_at_worker(output) if "__config" in output else output  # 404.html
 
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config):

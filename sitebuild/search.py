@@ -1,33 +1,35 @@
-"""What goes into the search index, and what it costs to build.
+"""Search: the site's own worker behind Material's search UI, and what goes into the index.
+
+Material's search plugin writes the index and Material's bundle draws the dialog and results;
+the worker that answers queries is ours (search_worker.js, README "Search"): Material starts it
+from the `search` URL in each page's `__config` JSON, which the plugin points at our copy. That
+URL and the worker's message protocol are the only parts of Material relied upon: the build
+fails here if the URL is not where Material 9.8.2 puts it, and tests/test_search.py checks the
+protocol against Material's source.
 
 Left out of the index: the snippets' source and printed outputs (the prose names every API it
-teaches; tensor dumps are noise), figures (their SVG labels), TeX sources (readers do not search
-for `\\frac`) and the notebook pages, which repeat their chapters' text. Those blocks are set
-aside (an HTML comment holds their place) before the search plugin reads the page and put back
-in the finished page, rather than marked `data-search-exclude`: the plugin's HTML parser would
-still walk every tag of them, and the figures' SVG and highlighted code are most of a page's
-tags. The 常见错误 pages quote each error message in prose, so a pasted error still finds its
-entry (tests/test_mistakes.py).
-
-The index is rewritten as UTF-8 once the search plugin wrote it: Material escapes every Chinese
-character and jieba's word breaks (U+200B) as six-byte \\uXXXX (200 KB instead of 116).
-
-Chinese segmentation: Material's search plugin segments with jieba, whose full dictionary
-(349 046 words) takes 0.6-1.2 s to load per build. Here the plugin gets the words of jieba's own
-dictionary with a frequency of at least MIN_FREQ (about 36 000, every single character kept),
-written once to .cache/jieba/ from the installed jieba; every technical term still starts on a
-word boundary (tests/test_build_cache.py). SEARCH_DICT=full keeps the full dictionary.
+teaches; tensor dumps are noise), figures (their SVG labels), TeX sources and the notebook
+pages, which repeat their chapters' text. Those blocks are set aside (an HTML comment holds
+their place) before the search plugin reads the page and put back in the finished page, rather
+than marked `data-search-exclude`: the plugin's HTML parser would still walk every tag of them.
+The 常见错误 pages quote each error message in prose, so a pasted error still finds its entry.
+The index is rewritten as UTF-8 (Material escapes every Chinese character as \\uXXXX).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
-MIN_FREQ = 100
+from jinja2.utils import htmlsafe_json_dumps
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+WORKER_URI = "assets/javascripts/search-worker.js"
+MATERIAL_WORKER = re.compile(r"^(?P<base>.*)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 # None of these blocks nests an element of its own tag (Pygments output, one KaTeX source, one
 # figure), so the first closing tag ends the block.
 _LEFT_OUT = re.compile(
@@ -68,39 +70,26 @@ def index_as_utf8(site_dir: str) -> None:
         index.write_text(text, encoding="utf-8")
 
 
-def compact_dictionary(full: Path, target: Path, min_freq: int = MIN_FREQ) -> Path:
-    """Write the words of jieba's dictionary `full` with frequency >= min_freq to `target`
-    (only when `full` changed: jieba rebuilds its model cache whenever the file is newer)."""
-    source = full.read_bytes()
-    stamp = f"{hashlib.sha256(source).hexdigest()} {min_freq}\n"
-    stamp_file = target.with_suffix(".stamp")
-    if target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp:
-        return target
-    kept = []
-    for line in source.decode("utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and (int(parts[1]) >= min_freq or len(parts[0]) == 1):
-            kept.append(line)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
-    stamp_file.write_text(stamp)
-    return target
+def add_worker(files, config):
+    files.append(File.generated(config, WORKER_URI, abs_src_path=str(WORKER_SOURCE)))
+    return files
 
 
-def use_compact_dictionary(config, cache: Path) -> None:
-    """Give Material's search plugin the compact dictionary, before its on_config loads one."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if os.environ.get("SEARCH_DICT", "compact") == "full" or search is None:
-        return
-    if not hasattr(search.config, "jieba_dict") or search.config.jieba_dict:
-        return  # not Material's search, or a dictionary was chosen in mkdocs.yml
-    try:
-        import jieba
+def point_at_worker(html: str) -> str:
+    """`html` with the search worker URL of Material's __config replaced by ours (same base)."""
 
-        compact = compact_dictionary(Path(jieba.__file__).parent / "dict.txt", cache / "dict.txt")
-    except (ImportError, OSError):
-        return
-    jieba.dt.tmp_dir = str(cache)
-    search.config.jieba_dict = str(compact)
+    def replace(match: re.Match) -> str:
+        data = json.loads(match[2])
+        found = MATERIAL_WORKER.match(str(data.get("search", "")))
+        if not found:
+            raise PluginError(
+                f"sitebuild/search.py: Material's __config has no worker URL where 9.8.2 put it "
+                f"({data.get('search')!r}); check Material's search worker protocol"
+            )
+        data["search"] = found["base"] + WORKER_URI
+        return match[1] + str(htmlsafe_json_dumps(data)) + match[3]
+
+    html, count = _CONFIG.subn(replace, html)
+    if count != 1:
+        raise PluginError(f"sitebuild/search.py: expected one __config script, found {count}")
+    return html

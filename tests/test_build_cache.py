@@ -1,5 +1,5 @@
 """The build machinery (sitebuild): the exec output cache, a failing block, the notebooks'
-and Markdown extension's engine-neutral parts, and the compact jieba dictionary.
+and the Markdown extension's engine-neutral parts.
 
 Each case builds a throw-away site (this repository's mkdocs.yml and plugin, plus two pages with
 two snippets each) in a temporary folder, with the cache in that folder, and reads the cache's
@@ -21,7 +21,7 @@ import markdown
 import pytest
 from conftest import ROOT
 
-from sitebuild import execution, search
+from sitebuild import execution
 
 PAGES = {
     "alpha": "# 第一页\n\n一段散文。\n\n{a1}\n\n中间的话。\n\n{a2}\n",
@@ -275,62 +275,3 @@ def test_extension_alone_expands_includes_in_callouts_and_stops_on_a_raise(tmp_p
     assert "inside 42" in out and "--8&lt;--" not in out and "--8<--" not in out
     with pytest.raises(execution.BlockFailed, match="KeyError"):
         convert(quoted.format("bad"))
-
-
-# ---------------------------------------------------------------------------------------------
-# Search: the compact jieba dictionary still finds technical words inside sentences
-
-TERMS = ["激活函数", "梯度消失", "链式法则", "交叉熵", "计算图", "反向传播", "损失函数"]
-SENTENCES = [
-    "它的激活函数会导致梯度消失问题，利用链式法则计算梯度。",
-    "交叉熵损失在计算图上反向传播，损失函数越小越好。",
-    "深层网络里的梯度消失让前面的层学不动，所以要换激活函数。",
-    "沿着计算图反向传播时，每一步都用链式法则把梯度乘起来。",
-    "分类任务常用交叉熵作为损失函数。",
-]
-
-
-def starts(tokens: list[str]) -> set[int]:
-    positions, at = set(), 0
-    for token in tokens:
-        positions.add(at)
-        at += len(token)
-    return positions
-
-
-@pytest.fixture(scope="module")
-def compact_jieba(tmp_path_factory):
-    jieba = pytest.importorskip("jieba")
-    full = Path(jieba.__file__).parent / "dict.txt"
-    target = tmp_path_factory.mktemp("jieba") / "dict.txt"
-    path = search.compact_dictionary(full, target)
-    tokenizer = jieba.Tokenizer(str(path))
-    tokenizer.tmp_dir = str(target.parent)
-    return full, path, tokenizer
-
-
-def test_compact_dictionary_is_a_fraction_of_the_full_one(compact_jieba):
-    full, compact, _ = compact_jieba
-    full_words = full.read_text("utf-8").count("\n")
-    compact_words = compact.read_text("utf-8").count("\n")
-    assert compact_words < full_words / 5
-
-
-@pytest.mark.parametrize("sentence", SENTENCES)
-def test_terms_inside_sentences_start_on_a_word_boundary(compact_jieba, sentence):
-    # Material segments a Chinese query with the index's own tokens and matches each part as a
-    # prefix: a term is found inside a sentence when it starts where a token starts.
-    _, _, tokenizer = compact_jieba
-    boundaries = starts(list(tokenizer.cut(sentence)))
-    for term in TERMS:
-        for found in re.finditer(term, sentence):
-            cut = "/".join(tokenizer.cut(sentence))
-            assert found.start() in boundaries, f"{term} in {sentence}: {cut}"
-
-
-def test_site_uses_the_compact_dictionary(warm):
-    site, cold = warm
-    assert (site / ".cache" / "jieba" / "dict.txt").is_file()
-    index = json.loads((site / "out" / "search" / "search_index.json").read_text("utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b激活\u200b函数\u200b" in text  # segmented: findable inside the sentence

@@ -121,6 +121,14 @@ def test_search_works_from_file_urls(dist):
         browser.close()
 
 
+def test_search_answers_learners_from_file_urls(dist):
+    """The query set of tests/test_search.py, typed into the offline folder's search box."""
+    from test_search import QUERIES, assert_answers, first_hits
+
+    start = (dist / FOLDER / "index.html").as_uri()
+    assert_answers(first_hits(start, QUERIES), offline=True)
+
+
 def test_the_folder_has_no_server_only_files_and_no_remote_script(dist):
     folder = dist / FOLDER
     assert (folder / "search" / "search_index.js").is_file()
