@@ -29,7 +29,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -84,32 +83,36 @@ def prose_markdown(text: str) -> str:
 # Blocks -> cells
 
 
-@dataclass
-class Cell:
-    cell_type: str
-    id: str
-    source: str
-    snippet: str | None = None
-    tags: list[str] = field(default_factory=list)
+def _code(cell_id: str, source: str, output_of=None, solution: bool = False):
+    """A code cell; with output_of, it holds what the snippet prints on its page."""
+    text = output_of(source) if output_of else ""
+    outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
+    cell = nbformat.v4.new_code_cell(source, id=cell_id, outputs=outputs)
+    if solution:  # folded in JupyterLab; its output shows when the learner runs it
+        cell.metadata.update(tags=["solution"], jupyter={"source_hidden": True})
+    return cell
+
+
+def _markdown(cell_id: str, source: str):
+    return nbformat.v4.new_markdown_cell(source, id=cell_id)
 
 
 def _stem(path: str) -> str:
     return path.removeprefix("snippets/").removesuffix(".py").replace("/", "-")
 
 
-def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of) -> list[Cell]:
-    """Cells of a chapter's notebook; pages are the pages' Markdown in nav order.
-    output_of(code) gives a figure's printed SVG (for its title in the note)."""
+def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
+    """Cells of a chapter's notebook; pages are the pages' Markdown in nav order, and
+    output_of(code) what a snippet prints (a figure's SVG gives its title to the note)."""
     cells = [
-        Cell(
-            "markdown",
+        _markdown(
             f"{slug}-title",
             f"# {title} · 动手笔记本\n\n"
             f"本笔记本收录“{title}”一章的全部代码，顺序与网页相同，每段代码前是网页上的简短说明。"
             f"从上到下依次运行即可复现网页上的每一个输出（网页上的输出由 PyTorch {TORCH} 在 CPU 上"
             "打印；别的版本个别数字的末位可能不同）。章末的“动手练习”先自己写，再展开参考答案。",
         ),
-        Cell("code", f"{slug}-setup", SETUP),
+        _code(f"{slug}-setup", SETUP),
     ]
     shift = 1 if len(pages) > 1 else 0
     for markdown in pages:
@@ -155,56 +158,28 @@ def chapter_cells(slug: str, title: str, pages: list[tuple[str, str]], output_of
                         f"> 📈 这里网页上有一张图：**{name}**（由构建网站时运行的 `{path}` 绘制，"
                         "它用到本仓库的 `sitekit` 绘图模块，所以不放进笔记本；请在网页上查看）。"
                     )
-                    cells.append(Cell("markdown", f"{stem}-figure", "\n\n".join([*parts, note])))
+                    cells.append(_markdown(f"{stem}-figure", "\n\n".join([*parts, note])))
                     parts = []
                     continue
                 if in_exercises and exercise is not None:
                     if exercise:  # the question, once
-                        cells.append(
-                            Cell("markdown", f"{stem}-question", "\n\n".join([*parts, exercise]))
-                        )
+                        cells.append(_markdown(f"{stem}-question", "\n\n".join([*parts, exercise])))
                         exercise, parts = "", []
                     if block.depth < 2:  # code the question shows (a broken snippet to debug)
-                        cells.append(Cell("code", stem, code, snippet=path))
+                        cells.append(_code(stem, code, output_of))
                         continue
-                    cells.append(Cell("code", f"{stem}-try", LEARNER_CELL))
-                    cells.append(Cell("code", stem, code, snippet=path, tags=["solution"]))
+                    cells.append(_code(f"{stem}-try", LEARNER_CELL))
+                    cells.append(_code(stem, code, solution=True))
                     exercise = None
                     continue
                 if prose:
                     parts.append(prose)
                 if parts:
-                    cells.append(Cell("markdown", f"{stem}-md", "\n\n".join(parts)))
-                cells.append(Cell("code", stem, code, snippet=path))
+                    cells.append(_markdown(f"{stem}-md", "\n\n".join(parts)))
+                cells.append(_code(stem, code, output_of))
                 parts, prose = [], None
             prose = None
     return cells
-
-
-def notebook_json(cells: list[Cell], output_of) -> str:
-    """The notebook (nbformat 4.5, stable ids) with each code cell's printed output."""
-    notebook = nbformat.v4.new_notebook(metadata={
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    })
-    count = 0
-    for cell in cells:
-        if cell.cell_type == "markdown":
-            notebook.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell.id))
-            continue
-        count += 1
-        shown = cell.snippet and "solution" not in cell.tags  # a solution shows on running
-        text = output_of(cell.source) if shown else ""
-        outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
-        item = nbformat.v4.new_code_cell(
-            cell.source, id=cell.id, execution_count=count, outputs=outputs
-        )
-        if cell.tags:
-            item.metadata["tags"] = cell.tags
-        if "solution" in cell.tags:
-            item.metadata["jupyter"] = {"source_hidden": True}
-        notebook.cells.append(item)
-    return nbformat.writes(notebook) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,9 +213,17 @@ def chapters(nav) -> list[tuple[str, str, list[str]]]:
 
 
 def notebook(slug: str, title: str, paths: list[str], docs_dir: Path, output_of) -> str:
-    """The notebook JSON of one chapter (paths: its pages, in nav order)."""
+    """The notebook JSON of one chapter (paths: its pages, in nav order; stable cell ids)."""
     pages = [(docs_dir / path).read_text(encoding="utf-8") for path in paths]
-    return notebook_json(chapter_cells(slug, title, pages, output_of), output_of)
+    kernel = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    notebook = nbformat.v4.new_notebook(
+        cells=chapter_cells(slug, title, pages, output_of),
+        metadata={"kernelspec": kernel, "language_info": {"name": "python"}},
+    )
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for count, cell in enumerate(code, start=1):
+        cell.execution_count = count
+    return nbformat.writes(notebook) + "\n"
 
 
 class ChapterNotebooks:
@@ -290,115 +273,65 @@ def is_notebook(page) -> bool:
     return src.startswith(f"{NOTEBOOK_DIR}/") and src.endswith(".ipynb")
 
 
-_STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL)
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
-_CLIPBOARD = re.compile(
-    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*', re.DOTALL
-)
-_CLIPBOARD_TEXT = re.compile(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.DOTALL)
-_TOOLBAR = '<div class="celltoolbar">'
-_MD_CELL = re.compile(
-    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput[^"]*"[^>]*>)'
-    r"(.*?)(</div>)",
-    re.DOTALL,
-)
+_JUNK = "style, script, .zeroclipboard-container, .clipboard-copy-txt, .celltoolbar"
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
-_SOLUTION = re.compile(r'<div class="jp-Cell [^"]*\bcelltag_solution\b[^"]*">')
-_DIV = re.compile(r"<div\b|</div>")
-_H = re.compile(
-    r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)'
-    r'<a class="anchor-link" href="[^"]*">¶</a></h(?P=level)>',
-    re.DOTALL,
-)
-_TAG = re.compile(r"<[^>]+>")
 
 
-def _math(fragment: str) -> str:
-    # math only in text: <code> and <pre> stay untouched
-    parts = re.split(r"(<code\b.*?</code>|<pre\b.*?</pre>)", fragment, flags=re.DOTALL)
-    for n in range(0, len(parts), 2):
-        text = _DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1]}\\]</div>', parts[n])
-        parts[n] = _INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', text)
-    return "".join(parts)
-
-
-def _div_end(content: str, start: int) -> int:
-    """Index just past the </div> closing the <div> that opens at `start`."""
-    depth = 0
-    for match in _DIV.finditer(content, start):
-        depth += 1 if match[0] == "<div" else -1
-        if depth == 0:
-            return match.end()
-    return len(content)
-
-
-def _fold_solutions(content: str) -> str:
-    """Wrap each cell tagged `solution` in a closed <details> (the site's foldable callout)."""
-    out, last = [], 0
-    for match in _SOLUTION.finditer(content):
-        if match.start() < last:
-            continue  # the inner div of an outer solution cell already folded
-        end = _div_end(content, match.start())
-        out.append(content[last : match.start()])
-        out.append(
-            '<details class="success notebook-solution"><summary>参考答案</summary>\n'
-            + content[match.start() : end]
-            + "\n</details>"
-        )
-        last = end
-    out.append(content[last:])
-    return "".join(out)
-
-
-def _headings(content: str, page) -> str:
-    """Heading ids by the site's slugify (mkdocs-jupyter's drops Chinese), and a TOC to match."""
-    from mkdocs.structure.toc import get_toc
-    from pymdownx.slugs import slugify
-
-    slug = slugify(case="lower")
-    seen: dict[str, int] = {}
-    tokens: list[dict] = []
-
-    def anchor(match: re.Match) -> str:
-        name = html.unescape(_TAG.sub("", match["inner"])).strip()
-        base = slug(name, "-") or "section"
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        ident = base if not count else f"{base}_{count}"
-        tokens.append(
-            {"level": int(match["level"]), "id": ident, "name": html.escape(name), "children": []}
-        )
-        level = match["level"]
-        return (
-            f'<h{level} id="{ident}">{match["inner"]}'
-            f'<a class="headerlink" href="#{ident}" title="Permanent link">¶</a></h{level}>'
-        )
-
-    content = _H.sub(anchor, content)
-    nested: list[dict] = []
-    stack: list[dict] = []
-    for token in tokens:
-        while stack and stack[-1]["level"] >= token["level"]:
-            stack.pop()
-        (stack[-1]["children"] if stack else nested).append(token)
-        stack.append(token)
-    page.toc = get_toc(nested)
-    return content
+def _math(text: str) -> str:
+    text = html.escape(text, quote=False)
+    text = _DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1]}\\]</div>', text)
+    return _INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', text)
 
 
 def clean_notebook_html(content: str, page=None) -> str:
-    for pattern in (_STYLE, _SCRIPT, _COMMENT, _CLIPBOARD, _CLIPBOARD_TEXT):
-        content = pattern.sub("", content)
-    while (start := content.find(_TOOLBAR)) >= 0:  # the cell's tags, shown as a toolbar
-        content = content[:start] + content[_div_end(content, start) :]
-    content = _MD_CELL.sub(lambda m: m[1] + _math(m[2]) + m[3], content)
-    # a cell that scrolls sideways must be reachable by keyboard (axe scrollable-region-focusable)
-    content = content.replace("<pre>", '<pre tabindex="0">')
+    """mkdocs-jupyter's page, lighter and in the site's style: no inlined CSS or CDN scripts,
+    no copy widget or tag toolbar; `$…$` in markdown cells handed to sitebuild.math; headings
+    slugged like the site's (mkdocs-jupyter's slugify drops Chinese) with a TOC to match;
+    solutions folded."""
+    from bs4 import BeautifulSoup, Comment
+    from mkdocs.structure.toc import get_toc
+    from pymdownx.slugs import slugify
+
+    soup = BeautifulSoup(content, "html.parser")
+    for junk in [*soup.select(_JUNK), *soup.find_all(string=lambda s: isinstance(s, Comment))]:
+        junk.extract()
+    for cell in soup.select(".jp-RenderedMarkdown"):
+        for text in cell.find_all(string=lambda text: "$" in text):
+            if not text.find_parent(["code", "pre"]):
+                text.replace_with(BeautifulSoup(_math(text), "html.parser"))
+    for pre in soup.find_all("pre"):  # a cell that scrolls sideways needs keyboard focus (axe)
+        pre["tabindex"] = "0"
+    slug, seen, tokens = slugify(case="lower"), {}, []
+    for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        for link in heading.select("a.anchor-link"):
+            link.extract()
+        name = heading.get_text().strip()
+        base = slug(name, "-") or "section"
+        ident = f"{base}_{seen[base]}" if base in seen else base
+        seen[base] = seen.get(base, 0) + 1
+        heading["id"] = ident
+        link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{ident}"})
+        link["title"], link.string = "Permanent link", "¶"
+        heading.append(link)
+        tokens.append({"level": int(heading.name[1]), "id": ident,
+                       "name": html.escape(name), "children": []})  # fmt: skip
+    for cell in soup.select("div.jp-Cell.celltag_solution"):
+        if cell.find_parent("details"):
+            continue  # inside a solution already folded
+        details = cell.wrap(soup.new_tag("details", attrs={"class": "success notebook-solution"}))
+        summary = soup.new_tag("summary")
+        summary.string = "参考答案"
+        details.insert(0, summary)
     if page is not None:
-        content = _headings(content, page)
-    return _fold_solutions(content)
+        nested, stack = [], []
+        for token in tokens:
+            while stack and stack[-1]["level"] >= token["level"]:
+                stack.pop()
+            (stack[-1]["children"] if stack else nested).append(token)
+            stack.append(token)
+        page.toc = get_toc(nested)
+    return str(soup)
 
 
 def notebook_page(page, config) -> None:
