@@ -1,31 +1,16 @@
 """TeX as MathML, rendered at build, and one math font cut to the glyphs it uses.
 
-pymdownx.arithmatex (generic mode) leaves `\\(…\\)` and `\\[…\\]` in marked spans and divs.
-Here KaTeX (PyKaTeX runs it, no Node needed) turns each one into MathML, which every current
-browser lays out natively: readers get math without JavaScript and without any other host, and
-screen readers read it. Bad TeX is logged as an error naming the page, which fails
-`mkdocs build --strict`. Rendering happens after the search plugin indexed the page, so the
-index holds the TeX source.
+pymdownx.arithmatex (generic) leaves `\\(…\\)` and `\\[…\\]` in marked spans and divs; KaTeX
+(PyKaTeX, no Node) turns each into MathML, which browsers lay out natively: math without
+JavaScript or another host, read by screen readers. Bad TeX is an error naming the page. It runs
+after the search plugin indexed the page. MathML only, not KaTeX's HTML: that drew a formula as
+dozens of spans (2 500 of loss/mse/'s 3 700 elements), most of a phone's main-thread time.
 
-Why MathML only, not KaTeX's HTML (task "browser": mobile performance):
-- KaTeX's HTML draws a formula as dozens of nested spans and repeats it as hidden MathML for
-  screen readers; on loss/mse/ that was 2 500 of the page's 3 700 elements, and style and
-  layout of them was most of a phone's main-thread time (Lighthouse mobile, median of 3: 80 -> 91).
-- MathML needs an OpenType math font (one with a MATH table) for fractions, stretchy brackets
-  and accents. docs/assets/fonts/notes-math.woff2 is Latin Modern Math, renamed (its licence
-  asks that of derived works, see notes-math.LICENSE.txt): the Computer Modern look KaTeX had.
-  docs/stylesheets/extra.css declares it and fills in what MathML Core leaves out (column
-  alignment and spacing of KaTeX's aligned and cases tables).
-
-Page weight (a first view <= 150 KB, no layout shift):
-- After the build the font is cut down to the characters the site's math shows plus whatever
-  its MATH table needs to stretch and size them (fontTools; hinting dropped): 390 KB -> about
-  17 KB. The original in docs/ stays whole. Subsets are cached in .cache/math-font/, keyed on
-  the font and the characters, so a warm build does no font work.
-- Each page with math preloads the font, so it arrives with the render-blocking CSS and the
-  math does not jump when it swaps in. Not in the offline edition (Material's offline plugin):
-  a file:// page has no latency to hide and Chromium refuses a font preload (a CORS request)
-  from file://.
+MathML needs an OpenType math font: docs/assets/fonts/notes-math.woff2 is Latin Modern Math,
+renamed as its licence asks. After the build it is cut to the characters the site's math shows
+plus what its MATH table needs to stretch them (390 -> about 17 KB, cached in .cache/math-font/),
+and each page with math preloads it so the math does not jump (not from file://, where Chromium
+refuses a font preload). DEVELOPMENT.md has the measurements.
 """
 
 from __future__ import annotations
