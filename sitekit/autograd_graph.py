@@ -34,7 +34,11 @@ _BOX_HEIGHT = 0.5
 _LAYER_GAP = 0.5
 _COLUMN_GAP = 0.35
 _MARGIN = 0.1
+_TITLE_ROOM = 0.45  # inches above a titled panel
 MIN_WIDTH = 4.0
+_BOX = dict(boxstyle="round,pad=0,rounding_size=0.08", facecolor="none", linewidth=1.6)
+_ARROW = dict(arrowstyle="-|>", mutation_scale=12, color=INK, linewidth=1.2, shrinkA=1, shrinkB=1)
+_MONO = dict(family="monospace", va="center")
 
 
 @dataclass
@@ -66,12 +70,9 @@ class Graph:
 
 def _saved_tensors(fn) -> tuple[list[str], list[str]]:
     saved, freed = [], []
-    for attr in sorted(dir(fn)):
-        if not attr.startswith(_SAVED):
-            continue
-        short = attr[len(_SAVED) :]
+    for short in [a.removeprefix(_SAVED) for a in dir(fn) if a.startswith(_SAVED)]:  # dir() sorts
         try:
-            value = getattr(fn, attr)
+            value = getattr(fn, _SAVED + short)
         except RuntimeError:  # released after backward: only saved tensors are ever freed
             saved.append(short)
             freed.append(short)
@@ -85,7 +86,7 @@ def _saved_tensors(fn) -> tuple[list[str], list[str]]:
 def walk(*outputs: torch.Tensor, names: dict[str, torch.Tensor] | None = None) -> Graph:
     """The backward graph reachable from `outputs` (tensors with a grad_fn)."""
     names = names or {}
-    by_fn = {}  # grad_fn object -> Node; holding the objects keeps their ids unique
+    index = {}  # grad_fn object -> node index; holding the objects keeps their ids unique
     nodes: list[Node] = []
     edges: list[tuple[int, int]] = []
 
@@ -96,16 +97,13 @@ def walk(*outputs: torch.Tensor, names: dict[str, torch.Tensor] | None = None) -
         return None
 
     def visit(fn) -> int:
-        if fn in by_fn:
-            return by_fn[fn].index
-        saved, freed = _saved_tensors(fn)
-        node = Node(len(nodes), type(fn).__name__, tensor_name(fn), saved, freed)
-        by_fn[fn] = node
-        nodes.append(node)
-        for next_fn, _input_nr in fn.next_functions:
-            if next_fn is not None:  # None: an input that needs no gradient (a constant)
-                edges.append((node.index, visit(next_fn)))
-        return node.index
+        if fn not in index:
+            index[fn] = len(nodes)
+            nodes.append(Node(index[fn], type(fn).__name__, tensor_name(fn), *_saved_tensors(fn)))
+            for next_fn, _input_nr in fn.next_functions:
+                if next_fn is not None:  # None: an input that needs no gradient (a constant)
+                    edges.append((index[fn], visit(next_fn)))
+        return index[fn]
 
     for output in outputs:
         if output.grad_fn is None:
@@ -138,23 +136,16 @@ def _span(row: list[Node]) -> float:
     return sum(_box_width(n) for n in row) + sum(_name_width(n) + _COLUMN_GAP for n in row[:-1])
 
 
-def _rows(graph: Graph) -> list[list[Node]]:
+def _rows(graph: Graph) -> tuple[list[list[Node]], float]:
+    """The nodes by depth, and the vertical line all rows are centred on (boxes, not names)."""
     depth = graph.depths()
-    rows: list[list[Node]] = [[] for _ in range(max(depth) + 1)]
-    for node in graph.nodes:
-        rows[depth[node.index]].append(node)
-    return rows
-
-
-def _axis(rows: list[list[Node]]) -> float:
-    """The vertical line all rows are centred on (their boxes, not their names)."""
-    return _MARGIN + max(_span(row) for row in rows) / 2
+    rows = [[n for n in graph.nodes if depth[n.index] == d] for d in range(max(depth) + 1)]
+    return rows, _MARGIN + max(_span(row) for row in rows) / 2
 
 
 def layout(graph: Graph) -> dict[int, tuple[float, float]]:
     """Centre of each box in inches: outputs on top, one row per depth, boxes centred."""
-    rows = _rows(graph)
-    axis = _axis(rows)
+    rows, axis = _rows(graph)
     centre = {}
     for level, row in enumerate(rows):
         x = axis - _span(row) / 2
@@ -165,8 +156,7 @@ def layout(graph: Graph) -> dict[int, tuple[float, float]]:
 
 
 def _content_width(graph: Graph) -> float:
-    rows = _rows(graph)
-    axis = _axis(rows)
+    rows, axis = _rows(graph)
     return max(axis + _span(row) / 2 + _name_width(row[-1]) for row in rows) + _MARGIN
 
 
@@ -176,16 +166,14 @@ def graph_size(graph: Graph) -> tuple[float, float]:
     At least MIN_WIDTH wide: the page scales a figure to the column width, and a narrow graph
     scaled up would get huge boxes and letters; the extra width stays blank, the graph centred.
     """
-    rows = _rows(graph)
-    height = len(rows) * _BOX_HEIGHT + (len(rows) - 1) * _LAYER_GAP + 2 * _MARGIN
+    rows = max(graph.depths()) + 1
+    height = rows * _BOX_HEIGHT + (rows - 1) * _LAYER_GAP + 2 * _MARGIN
     return max(_content_width(graph), MIN_WIDTH), height
 
 
 def draw(ax, graph: Graph, title: str | None = None, width: float | None = None) -> None:
-    """Boxes for the nodes, arrows for the edges, tensor names right of their boxes.
-
-    `width` (inches) widens the drawing area beyond graph_size(), the graph staying centred.
-    """
+    """Boxes for the nodes, arrows for the edges, tensor names right of their boxes; `width`
+    (inches) widens the drawing area beyond graph_size(), the graph staying centred."""
     centre = layout(graph)
     own_width, height = graph_size(graph)
     width = max(width or 0.0, own_width)
@@ -193,75 +181,31 @@ def draw(ax, graph: Graph, title: str | None = None, width: float | None = None)
     for node in graph.nodes:
         x, y = centre[node.index]
         w = _box_width(node)
-        leaf = node.name == "AccumulateGrad"
-        ax.add_patch(
-            FancyBboxPatch(
-                (x - w / 2, y - half),
-                w,
-                _BOX_HEIGHT,
-                boxstyle="round,pad=0,rounding_size=0.08",
-                facecolor="none",
-                edgecolor=COLORS[2] if leaf else COLORS[0],
-                linewidth=1.6,
-                linestyle="--" if node.freed else "-",
-            )
-        )
+        edge = COLORS[2] if node.name == "AccumulateGrad" else COLORS[0]  # a leaf in green
+        dash = "--" if node.freed else "-"  # dashed: backward already released its tensors
+        corner = (x - w / 2, y - half)
+        ax.add_patch(FancyBboxPatch(corner, w, _BOX_HEIGHT, edgecolor=edge, linestyle=dash, **_BOX))
         lines = _lines(node)
         step = _BOX_HEIGHT / (len(lines) + 1)
         for k, line in enumerate(lines):
             colour = INK if k == 0 else (COLORS[3] if line.startswith("freed") else COLORS[1])
-            ax.text(
-                x,
-                y + half - step * (k + 1),
-                line,
-                ha="center",
-                va="center",
-                fontsize=10 if k == 0 else 9,
-                family="monospace",
-                color=colour,
-            )
+            size = 10 if k == 0 else 9
+            line_y = y + half - step * (k + 1)
+            ax.text(x, line_y, line, ha="center", fontsize=size, color=colour, **_MONO)
         if node.tensor:
-            ax.text(
-                x + w / 2 + _NAME_GAP,
-                y,
-                node.tensor,
-                ha="left",
-                va="center",
-                fontsize=10,
-                family="monospace",
-                color=INK,
-            )
-    seen: dict[tuple[int, int], int] = {}
-    for a, b in graph.edges:
-        repeat = seen.get((a, b), 0)
-        seen[(a, b)] = repeat + 1
-        count = graph.edges.count((a, b))
-        (xa, ya), (xb, yb) = centre[a], centre[b]
+            name_x = x + w / 2 + _NAME_GAP
+            ax.text(name_x, y, node.tensor, ha="left", fontsize=10, color=INK, **_MONO)
+    for i, (a, b) in enumerate(graph.edges):
         # a reused input (y * y) gets one arrow per use, drawn side by side
-        dx = (repeat - (count - 1) / 2) * 0.25
-        ax.add_patch(
-            FancyArrowPatch(
-                (xa + dx, ya - half),
-                (xb + dx, yb + half),
-                arrowstyle="-|>",
-                mutation_scale=12,
-                color=INK,
-                linewidth=1.2,
-                shrinkA=1,
-                shrinkB=1,
-            )
-        )
+        dx = (graph.edges[:i].count((a, b)) - (graph.edges.count((a, b)) - 1) / 2) * 0.25
+        (xa, ya), (xb, yb) = centre[a], centre[b]
+        ax.add_patch(FancyArrowPatch((xa + dx, ya - half), (xb + dx, yb + half), **_ARROW))
     top = half + _MARGIN
     left = (_content_width(graph) - width) / 2  # centre the graph in the blank room
-    ax.set_xlim(left, left + width)
-    ax.set_ylim(top - height, top)
-    ax.set_aspect("equal")
+    ax.set(xlim=(left, left + width), ylim=(top - height, top), aspect="equal")
     ax.set_axis_off()
     if title:
         ax.set_title(title, family="monospace", fontsize=10)
-
-
-_TITLE_ROOM = 0.45  # inches above a titled panel
 
 
 def graph_figure(*graphs: Graph, titles: list[str] | None = None):
@@ -278,10 +222,8 @@ def graph_figure(*graphs: Graph, titles: list[str] | None = None):
     fig, axes = figure(width, height, nrows=len(graphs), squeeze=False)
     fig.set_layout_engine("none")
     top = height
-    for ax, graph, (_, h), room, title in zip(
-        axes[:, 0], graphs, sizes, rooms, titles, strict=True
-    ):
-        ax.set_position([0, (top - room) / height, 1, h / height])
-        draw(ax, graph, title, width=width)
+    for ax, g, (_, h), room, title in zip(axes[:, 0], graphs, sizes, rooms, titles, strict=True):
         top -= room
+        ax.set_position([0, top / height, 1, h / height])
+        draw(ax, g, title, width=width)
     return fig

@@ -5,15 +5,14 @@ inside a ```` ```python exec="1" html="1" ```` block. What `to_svg` guarantees:
 
 - Text, axes and ticks use `INK`, which becomes `currentColor`, so the figure follows the light and
   dark schemes; series use `COLORS`, readable on both backgrounds.
-- Text stays text (`svg.fonttype: none`): no embedded glyphs, a few KB per figure. Labels inside a
-  figure use math, numbers and code names only (no CJK), so no CJK font is needed at build time;
-  the Chinese goes into the title (the SVG's accessible name) and the caption. `to_svg` refuses a
-  CJK label rather than letting matplotlib measure it with a font that lacks the glyphs.
+- Text stays text (`svg.fonttype: none`): no embedded glyphs. Labels are math, numbers and code
+  names only, so no CJK font is needed at build time: `to_svg` refuses a CJK label rather than
+  let matplotlib measure it with a font that lacks the glyphs; the Chinese goes into the title
+  (the SVG's accessible name) and the caption.
 - Same bytes on every build: fixed hash salt, no date or creator metadata, coordinates rounded.
 - Lean, because every figure is part of its page's first view: curves are simplified to what
-  shows at the figure's size, then scour (the SVG optimiser) drops matplotlib's empty groups, ids
-  nobody references, comments, default attributes and digits past four significant ones (a
-  third less).
+  shows at the figure's size; scour drops empty groups, unreferenced ids, comments, default
+  attributes and digits past four significant ones (a third less).
 - Scales to the column width (viewBox, no fixed size), so it reads on a 375 px phone.
 - No `<style>` element. Inline SVG shares the page's style sheets, so matplotlib's
   `<style>*{stroke-linejoin: round; stroke-linecap: butt}</style>` would style every element of
@@ -44,23 +43,16 @@ STYLE = {
     "svg.hashsalt": "live-code-notes",
     "font.family": "sans-serif",
     "font.size": 10,
-    "axes.edgecolor": INK,
-    "axes.labelcolor": INK,
-    "axes.titlecolor": INK,
+    **dict.fromkeys(["axes.edgecolor", "axes.labelcolor", "axes.titlecolor", "text.color"], INK),
+    **dict.fromkeys(["grid.color", "xtick.color", "ytick.color"], INK),
     "axes.prop_cycle": matplotlib.cycler(color=COLORS),
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
-    "grid.color": INK,
     "grid.alpha": 0.15,
-    "xtick.color": INK,
-    "ytick.color": INK,
-    "text.color": INK,
     "legend.frameon": False,
     "lines.linewidth": 2,
-    "figure.facecolor": "none",
-    "axes.facecolor": "none",
-    "savefig.facecolor": "none",
+    **dict.fromkeys(["figure.facecolor", "axes.facecolor", "savefig.facecolor"], "none"),
     "savefig.transparent": True,
     # drop curve points that move the line by less than half a pixel (default 1/9): lighter paths
     "path.simplify_threshold": 0.5,
@@ -73,17 +65,10 @@ _UNIVERSAL_RULE = re.compile(r"\s*\*\s*\{([^}]*)\}\s*")
 # matplotlib's ids are salted hashes of what they name, so they are kept as they are: scour's
 # short ids (a, b, …) would clash between the inline SVGs of one page, while a matplotlib id
 # that repeats names the same definition (a tick marker) everywhere it appears.
+# Comments go too: matplotlib's <!-- $\tanh'(x)$ --> would look like TeX.
 _SCOUR = scour.parse_args(
-    [
-        "--enable-id-stripping",
-        "--enable-comment-stripping",  # matplotlib's <!-- $\tanh'(x)$ --> would look like TeX
-        "--set-precision=4",
-        "--create-groups",
-        "--strip-xml-prolog",
-        "--indent=none",
-        "--no-line-breaks",
-        "--quiet",
-    ]
+    "--enable-id-stripping --enable-comment-stripping --set-precision=4 --create-groups"
+    " --strip-xml-prolog --remove-metadata --indent=none --no-line-breaks --quiet".split()
 )
 
 
@@ -127,21 +112,13 @@ def to_svg(fig, *, title: str, caption: str | None = None) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
-    svg = _style_to_attributes(svg)
-    svg = scour.scourString(svg, _SCOUR)
-    svg = svg[svg.index("<svg") :]
+    svg = scour.scourString(_style_to_attributes(buffer.getvalue()), _SCOUR)
+    svg = svg[svg.index("<svg") :]  # after scour's XML prolog and doctype
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     svg = svg.replace(INK, "currentColor")
     svg = _LONG_NUMBER.sub(r"\1", svg)
     label = html.escape(title)
-    svg = svg.replace(
-        "<svg ",
-        f'<svg role="img" aria-label="{label}" class="live-figure__svg" ',
-        1,
-    )
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="live-figure__svg" ', 1)
     svg = re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", svg, count=1)
     # markdown-exec passes html="1" output through Markdown's raw-HTML stash: keep it one block
     svg = re.sub(r"\n\s*\n", "\n", svg)
