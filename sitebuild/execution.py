@@ -29,7 +29,6 @@ import os
 import platform
 import re
 import sys
-import tempfile
 import traceback
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -124,26 +123,23 @@ def _checksum(text: str) -> str:
 
 
 def load(key: str) -> str | None:
+    """The stored text, or None when there is none or it is not whole (a killed write)."""
     try:
         entry = json.loads((cache_dir() / f"{key}.json").read_bytes())
         if entry["key"] == key and entry["sha256"] == _checksum(entry["output"]):
             return entry["output"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
-    return None
+        return None
 
 
 def save(key: str, output: str) -> None:
-    folder = cache_dir()
     entry = {"key": key, "sha256": _checksum(output), "output": output}
+    target = cache_dir() / f"{key}.json"
+    partial_file = target.with_suffix(f".{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (replaced below)
-            "w", dir=folder, suffix=".tmp", delete=False, encoding="utf-8"
-        )
-        with handle:
-            json.dump(entry, handle, ensure_ascii=False)
-        os.replace(handle.name, folder / f"{key}.json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial_file.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial_file, target)  # atomic: readers see the old entry or the new one
     except OSError:
         pass  # a read-only or full disk costs speed, never correctness
 
