@@ -55,22 +55,23 @@ def page_blocks(markdown: str) -> list[Block]:
     skip = _front_matter_lines(markdown)
     tokens = _parser.parse("\n".join(lines[skip:]))
     blocks: list[Block] = []
-    ends = [0]  # the last line of the latest prose block
+    last = 0  # the last line of the latest prose block
     depth, inside = 0, None  # inside: the closing token type of a prose container being skipped
 
-    def prose(start: int, end: int, split: bool = True) -> None:
-        paragraph: list[str] = []
-        for number in range(start, end + 2):
-            text = _unquote(lines[number - 1], depth) if number <= end else ""
-            if text.strip() or (paragraph and not split and number <= end):
-                paragraph.append(text)
-            elif paragraph:
-                first, previous = number - len(paragraph), blocks[-1] if blocks else None
-                if previous and previous.kind == "prose" and ends[0] == first - 1:
-                    previous.text += "\n" + "\n".join(paragraph)  # no blank line between
-                else:
-                    blocks.append(Block("prose", "\n".join(paragraph), depth=depth, line=first))
-                ends[0], paragraph = number - 1, []
+    def prose(start: int, end: int, whole: bool = False) -> None:
+        """Lines start..end as prose, split at blank lines (a shown code block stays whole);
+        a paragraph right below the previous one, no blank line between, joins it."""
+        nonlocal last
+        for number in range(start, end + 1):
+            text = _unquote(lines[number - 1], depth)
+            if not (text.strip() or whole):
+                continue
+            previous = blocks[-1] if blocks else None
+            if previous and previous.kind == "prose" and last == number - 1:
+                previous.text += "\n" + text
+            else:
+                blocks.append(Block("prose", text, depth=depth, line=number))
+            last = number
 
     for index, token in enumerate(tokens):
         if inside:
@@ -91,7 +92,7 @@ def page_blocks(markdown: str) -> list[Block]:
             blocks.append(Block("exec", depth=depth, line=start, snippets=found,
                                 figure='html="1"' in info, shown="source=" in info))
         elif token.type in ("fence", "code_block"):
-            prose(start, end, split=False)  # a code block the page shows, blank lines and all
+            prose(start, end, whole=True)  # a code block the page shows, blank lines and all
         elif token.type in _PROSE or token.type == "heading_open":  # a heading in a callout
             prose(start, end)
             if token.nesting == 1:
