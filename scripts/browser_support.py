@@ -1,6 +1,7 @@
 """Shared by the browser scripts (scripts/) and the browser tests (tests/test_browser.py):
-serve a built site on 127.0.0.1, list its pages, and start Debian's Chromium headless so that it
-makes no network lookups of its own. Lives with the scripts, which must run without tests/."""
+build the site or take a build, serve it on 127.0.0.1, list its pages, and start Debian's
+Chromium headless so that it makes no network lookups of its own. Lives with the scripts, which
+must run without tests/."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ import gzip
 import http.server
 import io
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Debian's Chromium (.ci/run installs it); Google Chrome where that is what the machine has
 # (GitHub's Ubuntu runners); CHROMIUM_PATH overrides both.
@@ -33,39 +38,50 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
 ]
-def axe_script() -> str:
-    """The source of axe.min.js (axe-core) as shipped by the PyPI package axe-playwright-python
-    (pinned in requirements.txt), to inject into a page."""
-    import axe_playwright_python
-
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 SCHEMES = ("light", "dark")  # Playwright's color_scheme values; Material maps them to default/slate
 
 
+def axe_script() -> str:
+    """axe.min.js (axe-core) as shipped by the pinned PyPI package axe-playwright-python."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def launch(playwright, **kwargs):
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **kwargs
+    )
+
+
+def built_site(site_dir: str | None) -> Path:
+    """`site_dir` if given (an existing build), else a fresh strict build in .cache/browser-site."""
+    if site_dir:
+        return Path(site_dir).resolve()
+    target = ROOT / ".cache" / "browser-site"
+    print(f"building the site into {target.relative_to(ROOT)} …", file=sys.stderr)
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([*build, str(target)], cwd=ROOT, check=True, env=env)
+    return target
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of a built site as a URL path relative to the site root ("" for the home
     page, "autograd/requires_grad/" for the others), in a stable order."""
-    pages = []
-    for index in sorted(site.rglob("index.html")):
-        relative = index.parent.relative_to(site)
-        if relative.parts[:1] in (("assets",), ("search",)):
-            continue
-        pages.append("" if relative == Path(".") else relative.as_posix() + "/")
-    return pages
+    return [
+        "" if index.parent == site else index.parent.relative_to(site).as_posix() + "/"
+        for index in sorted(site.rglob("index.html"))
+        if index.relative_to(site).parts[0] not in ("assets", "search")
+    ]
 
 
 # What GitHub Pages compresses: text formats (it leaves images such as PNG/WOFF2 alone).
-_COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/xml",
-    "image/svg+xml",
-)
+_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                 "image/svg+xml")  # fmt: skip
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -112,13 +128,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 at a free port from a threaded server; yields the base URL
-    (ending in "/") and stops the server on exit."""
+    """Serve `site` on 127.0.0.1 at a free port from a threaded server (daemon threads); yields
+    the base URL (ending in "/") and stops the server on exit."""
     handler = type("Handler", (_Handler,), {"gzip_enabled": compress})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
-    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -127,10 +142,3 @@ def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-def launch(playwright, **kwargs):
-    """Debian's Chromium, headless, with no network of its own."""
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **kwargs
-    )

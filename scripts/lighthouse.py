@@ -21,7 +21,7 @@ import os
 import subprocess
 import sys
 
-from browser_site import ROOT, browser_support, built_site
+from browser_support import CHROMIUM, CHROMIUM_ARGS, ROOT, built_site, serve, site_pages
 
 LIGHTHOUSE = ROOT / ".cache" / "node" / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / ".cache" / "lighthouse"
@@ -30,27 +30,14 @@ MAX_KB, MAX_REQUESTS = 150, 15
 
 
 def run(url: str, form: str, out: str) -> dict:
-    flags = " ".join(
-        ["--headless=new"]
-        + [
-            # yargs-parser (Lighthouse's) keeps a double-quoted value with spaces in one piece
-            f'{a.split("=", 1)[0]}="{a.split("=", 1)[1]}"' if " " in a else a
-            for a in browser_support.CHROMIUM_ARGS
-        ]
-    )
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={flags}",
-    ]
+    # yargs-parser (Lighthouse's) keeps a double-quoted value with spaces in one piece
+    quoted = [a.replace("=", '="', 1) + '"' if " " in a else a for a in CHROMIUM_ARGS]
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(CATEGORIES)}",
+               f"--chrome-flags={' '.join(['--headless=new', *quoted])}"]  # fmt: skip
     if form == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": browser_support.CHROMIUM}
-    subprocess.run(command, check=True, env=env)
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
     with open(out, encoding="utf-8") as report:
         return json.load(report)
 
@@ -58,33 +45,25 @@ def run(url: str, form: str, out: str) -> dict:
 def summarise(report: dict) -> dict:
     audits = report["audits"]
     # Requests that reach the network; data: URIs (Material's inline icons) transfer nothing.
-    requests = [
-        item
-        for item in audits["network-requests"]["details"]["items"]
-        if not item["url"].startswith("data:")
-    ]
+    requests = audits["network-requests"]["details"]["items"]
     return {
         **{c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES},
         "kb": audits["total-byte-weight"]["numericValue"] / 1024,
-        "requests": len(requests),
+        "requests": sum(not item["url"].startswith("data:") for item in requests),
         "failed": [
             a["id"]
             for a in audits.values()
-            if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
-            ("binary", "numeric", "metricSavings") and a["id"] not in ("total-byte-weight",)
+            if a.get("score") is not None and a["score"] < 1 and a["id"] != "total-byte-weight"
+            and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
         ],
     }
 
 
 def misses(form: str, row: dict) -> list[str]:
     out = [c for c in ("accessibility", "best-practices", "seo") if row[c] < 100]
-    if form == "mobile" and row["performance"] < 95:
-        out.append("performance")
-    if row["kb"] > MAX_KB:
-        out.append("bytes")
-    if row["requests"] > MAX_REQUESTS:
-        out.append("requests")
-    return out
+    checks = {"performance": form == "mobile" and row["performance"] < 95,
+              "bytes": row["kb"] > MAX_KB, "requests": row["requests"] > MAX_REQUESTS}  # fmt: skip
+    return out + [name for name, missed in checks.items() if missed]
 
 
 def main() -> int:
@@ -102,11 +81,11 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("lighthouse is not installed: run `make lighthouse` (npm, into .cache/node/)")
     site = built_site(args.site)
-    pages = args.pages if args.pages is not None else browser_support.site_pages(site)
+    pages = args.pages if args.pages is not None else site_pages(site)
     REPORTS.mkdir(parents=True, exist_ok=True)
 
     rows = []
-    with browser_support.serve(site, compress=True) as base:
+    with serve(site, compress=True) as base:
         for path in pages:
             for form in args.forms:
                 name = (path.strip("/").replace("/", "__") or "home") + f"--{form}"
@@ -120,7 +99,7 @@ def main() -> int:
                 rows.append((path or "/", form, row))
 
     print("Served like GitHub Pages: text files gzip-compressed (Content-Encoding: gzip).")
-    print("Lighthouse 12.2.3, Chromium", browser_support.CHROMIUM)
+    print("Lighthouse 12.2.3, Chromium", CHROMIUM)
     if args.runs > 1:
         print(f"Each row: the median of {args.runs} runs by performance score.")
     print()
@@ -129,10 +108,8 @@ def main() -> int:
     missed = []
     for path, form, row in rows:
         bad = misses(form, row)
-        mark = {  # "!" after a value that misses its target
-            k: "!" if k in bad or (k == "kb" and "bytes" in bad) else ""
-            for k in (*CATEGORIES, "kb", "requests")
-        }
+        flagged = {"kb" if miss == "bytes" else miss for miss in bad}  # "!" after a missed value
+        mark = {k: "!" if k in flagged else "" for k in (*CATEGORIES, "kb", "requests")}
         print(
             f"| `{path}` | {form} | "
             + " | ".join(f"{row[c]}{mark[c]}" for c in CATEGORIES)

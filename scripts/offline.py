@@ -19,8 +19,8 @@ order) is printed with Chromium's print to PDF (Playwright, Debian's Chromium), 
 contents can carry the page numbers the first print measured.
 
 Deterministic: the PDF's dates come from SOURCE_DATE_EPOCH (the commit time, as the site's
-sitemap) and its /ID and XMP ids from a hash of its own bytes; the zip has sorted entries, fixed
-times and permissions; the folder's files get the same fixed mtime.
+sitemap) and its /ID from a hash of its own bytes; the zip has sorted entries, fixed times and
+permissions; the folder's files get the same fixed mtime.
 """
 
 from __future__ import annotations
@@ -39,20 +39,18 @@ import time
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from posixpath import dirname, join, normpath
 
 ROOT = Path(__file__).resolve().parent.parent
-
-NAME = "nn-notes"
-FOLDER = f"{NAME}-offline"  # the folder, and the one top-level folder inside the zip
-ZIP_NAME = f"{NAME}-offline.zip"
-PDF_NAME = f"{NAME}.pdf"
-SHIM = ROOT / "offline" / "iframe-worker-shim.js"
+FOLDER = "nn-notes-offline"  # the folder, and the one top-level folder inside the zip
+ZIP_NAME, PDF_NAME = f"{FOLDER}.zip", "nn-notes.pdf"
 SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+PRINT_PAGE = "print.html"  # made in the folder for printing, removed before the folder ships
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")  # http:, mailto:, data:, …
 
 log = logging.getLogger("offline")
 
 
-# ------------------------------------------------------------------------------------ helpers
 def source_date_epoch() -> int:
     """The commit's time (as sitebuild/plugin.py uses for the sitemap), or $SOURCE_DATE_EPOCH."""
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -70,90 +68,46 @@ def _files(folder: Path) -> list[Path]:
 
 # ------------------------------------------------------------------------------- 1. the build
 def build_offline_site(site_dir: Path) -> dict:
-    """Build mkdocs.yml with the offline changes into `site_dir`; return the page list (nav
-    order) and provenance. Fails like `mkdocs build --strict` on any warning."""
+    """Build mkdocs.yml with the offline changes into `site_dir` (strict: mkdocs' build() aborts
+    on any warning); return the provenance and the pages in nav order."""
     from material.plugins.offline.plugin import OfflinePlugin
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(
         str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), use_directory_urls=False, strict=True
     )
-    features = config.theme["features"]
-    config.theme["features"] = [f for f in features if f != "navigation.instant"]
+    config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     config.extra["polyfills"] = [SHIM_URL]  # the plugin adds unpkg's copy only when none is set
     offline = OfflinePlugin()
     errors, warnings = offline.load_config({"enabled": True})
     assert not errors and not warnings, (errors, warnings)
     config.plugins["material/offline"] = offline
+    build(config)
+    (site_dir / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "offline" / "iframe-worker-shim.js", site_dir / SHIM_URL)
 
-    # --strict: count warnings of the build like the CLI does
-    counter = _WarningCounter()
-    logging.getLogger("mkdocs").addHandler(counter)
-    try:
-        build(config)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
-    if counter.count:
-        raise SystemExit(f"offline build: {counter.count} warning(s) in strict mode")
-
-    target = site_dir / SHIM_URL
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SHIM, target)
-    return {"provenance": dict(config.extra["provenance"]), "nav": _nav_pages(config)}
-
-
-class _WarningCounter(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
-def _nav_pages(config) -> list[dict]:
-    """Pages in reading order: [{"title", "src", "url", "section"}], section = top-level nav
-    title (a chapter)."""
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.nav import get_navigation
-
-    nav = get_navigation(get_files(config), config)
+    # Reading order; "section" is the page's top-level nav title (its chapter). Without the
+    # plugins' generated files the notebooks are links, not pages: the PDF leaves them out.
     pages = []
-
-    def walk(items, section):
-        for item in items:
-            if item.is_page:
-                pages.append(
-                    {
-                        "title": item.title,
-                        "src": item.file.src_uri,
-                        "url": item.file.dest_uri,
-                        "section": section or item.title,
-                    }
-                )
-            elif item.is_section:
-                walk(item.children, section or item.title)
-
-    walk(nav.items, None)
-    return pages
+    for page in get_navigation(get_files(config), config).pages:
+        top = page
+        while top.parent is not None:
+            top = top.parent
+        pages.append(
+            {"title": page.title, "src": page.file.src_uri, "url": page.file.dest_uri,
+             "section": top.title}
+        )  # fmt: skip
+    return {"provenance": dict(config.extra["provenance"]), "nav": pages}
 
 
 # --------------------------------------------------------------------------- 2. print view
-PRINT_PAGE = "print.html"  # made in the folder for printing, removed before the folder ships
-
-_HEADING = re.compile(r"^h([1-6])$")
-
-
-def _page_id(index: int) -> str:
-    return f"p{index}"
-
-
-def build_print_view(site: Path, info: dict, page_numbers: dict[str, int] | None = None) -> Path:
+def build_print_view(site: Path, info: dict, page_numbers: dict[str, int]) -> list[str]:
     """Write site/print.html: a cover, the table of contents (with page numbers when known) and
-    every page's article in nav order. Ids are prefixed per page so that anchors stay unique;
-    links between pages become links inside the document (PDF links to named destinations)."""
+    every page's article in nav order; return the contents' targets (page and chapter ids)."""
     from bs4 import BeautifulSoup
 
     pages = info["nav"]
@@ -174,35 +128,30 @@ def build_print_view(site: Path, info: dict, page_numbers: dict[str, int] | None
             del link["href"]
         h1 = article.find("h1")
         title = h1.get_text(" ", strip=True) if h1 else (page["title"] or page["section"])
-        page["heading"] = title
         # A page of a multi-page chapter sits one level below its chapter heading.
         in_section = page["section"] != page["title"] and page["src"] != "index.md"
-        chapter_page = in_section and page["src"].endswith("index.md")
-        pid = _page_id(index)
+        demote = in_section and not page["src"].endswith("index.md")
         prefix = ""
-        if in_section and page["section"] not in sections_seen and not chapter_page:
-            cid = f"c{index}"
-            prefix = f'<h1 class="print-chapter" id="{cid}">{html.escape(page["section"])}</h1>'
-            toc.append((1, cid, page["section"]))
+        if demote and page["section"] not in sections_seen:
+            prefix = f'<h1 class="print-chapter" id="c{index}">{html.escape(page["section"])}</h1>'
+            toc.append((1, f"c{index}", page["section"]))
         sections_seen.add(page["section"])
-        demote = in_section and not chapter_page
-        toc.append((2 if demote else 1, pid, title))
-        _rewrite(article, page, index, url_to_index, demote)
+        toc.append((2 if demote else 1, f"p{index}", title))
+        _rewrite(article, page["url"], f"p{index}", url_to_index, demote)
         inner = "".join(str(child) for child in article.children)
-        body.append(f'<section class="print-page" id="{pid}">{prefix}{inner}</section>')
+        body.append(f'<section class="print-page" id="p{index}">{prefix}{inner}</section>')
 
     prov = info["provenance"]
     day = datetime.fromtimestamp(source_date_epoch(), UTC).strftime("%Y-%m-%d")
-    numbers = page_numbers or {}
     toc_html = "\n".join(
         f'<li class="toc-{level}"><a href="#{target}"><span class="toc-title">'
         f"{html.escape(title)}</span>"
-        f'<span class="toc-page">{numbers.get(target, "")}</span></a></li>'
+        f'<span class="toc-page">{page_numbers.get(target, "")}</span></a></li>'
         for level, target, title in toc
     )
-    site_name = home.select_one("meta[name=description]")
-    description = site_name["content"] if site_name else ""
-    title = home.title.get_text(strip=True).split(" - ")[-1]
+    description = home.select_one("meta[name=description]")
+    description = description["content"] if description else ""
+    info["title"] = title = home.title.get_text(strip=True).split(" - ")[-1]
     document = f"""<!doctype html>
 <html lang="zh" class="print-view">
 <head>
@@ -235,78 +184,59 @@ def build_print_view(site: Path, info: dict, page_numbers: dict[str, int] | None
 </body>
 </html>
 """
-    target = site / PRINT_PAGE
-    target.write_text(document, encoding="utf-8")
-    return target
+    (site / PRINT_PAGE).write_text(document, encoding="utf-8")
+    return [target for _, target, _ in toc]
 
 
-def _rewrite(article, page: dict, index: int, url_to_index: dict[str, int], demote: bool):
-    """Unique ids (p<index>-<id>), in-document links, site-root-relative image paths, and one
+def _rewrite(article, url: str, pid: str, url_to_index: dict[str, int], demote: bool):
+    """Unique ids (<pid>-<id>), in-document links, site-root-relative image paths, and one
     heading level down for a page inside a chapter."""
-    from posixpath import dirname, join, normpath
-
-    pid = _page_id(index)
-    base = dirname(page["url"])
+    base = dirname(url)
     for element in article.find_all(id=True):
         if element.find_parent("svg") is None and element.name != "svg":
             element["id"] = f"{pid}-{element['id']}"
     for link in article.find_all("a", href=True):
-        href = link["href"]
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # http:, mailto:, …
+        if URL_SCHEME.match(link["href"]):
             continue
-        path, _, fragment = href.partition("#")
-        if not path:
-            link["href"] = f"#{pid}-{fragment}" if fragment else f"#{pid}"
-            continue
-        target = normpath(join(base, path))
-        if target in url_to_index:
-            other = _page_id(url_to_index[target])
-            link["href"] = f"#{other}-{fragment}" if fragment else f"#{other}"
-        else:
+        path, _, fragment = link["href"].partition("#")
+        other = url_to_index.get(normpath(join(base, path)))
+        if path and other is None:
             # a page the PDF does not hold (a notebook): plain text, since Chromium would turn
             # the link into this machine's absolute file:// path
             del link["href"]
+            continue
+        target = f"p{other}" if path else pid
+        link["href"] = f"#{target}-{fragment}" if fragment else f"#{target}"
     for image in article.find_all(["img", "source"], src=True):
-        if not re.match(r"^[a-z][a-z0-9+.-]*:", image["src"]):
+        if not URL_SCHEME.match(image["src"]):
             image["src"] = normpath(join(base, image["src"]))
     if demote:
-        for heading in article.find_all(_HEADING):
-            level = int(heading.name[1])
-            heading.name = f"h{min(level + 1, 6)}"
+        for heading in article.find_all(re.compile(r"^h[1-6]$")):
+            heading.name = f"h{min(int(heading.name[1]) + 1, 6)}"
 
 
 # ------------------------------------------------------------------------- 3. print to PDF
+FONT = 'font-family:"WenQuanYi Micro Hei",sans-serif;'
 FOOTER = (
-    '<div style="width:100%;font-size:8px;color:#555;text-align:center;'
-    'font-family:"WenQuanYi Micro Hei",sans-serif;">'
+    f'<div style="width:100%;font-size:8px;color:#555;text-align:center;{FONT}">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
 HEADER = (
     '<div style="width:100%;font-size:7px;color:#888;padding:0 14mm;text-align:right;'
-    'font-family:"WenQuanYi Micro Hei",sans-serif;"><span class="title"></span></div>'
+    f'{FONT}"><span class="title"></span></div>'
 )
 
 
-def print_pdf(browser, html_file: Path) -> bytes:
-    """Chromium's print to PDF of the print view: A4, page numbers in the footer, the document
-    outline (bookmarks) from the headings, tagged."""
-    page = browser.new_page()
-    try:
-        page.emulate_media(media="print", color_scheme="light")
-        page.goto(html_file.as_uri(), wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        return page.pdf(
-            format="A4",
-            margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
-            print_background=True,
-            display_header_footer=True,
-            header_template=HEADER,
-            footer_template=FOOTER,
-            outline=True,
-            tagged=True,
-        )
-    finally:
-        page.close()
+PDF_OPTIONS = {  # A4, page numbers in the footer, the outline (bookmarks) from the headings
+    "format": "A4",
+    "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+    "print_background": True,
+    "display_header_footer": True,
+    "header_template": HEADER,
+    "footer_template": FOOTER,
+    "outline": True,
+    "tagged": True,
+}
 
 
 def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
@@ -314,18 +244,14 @@ def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    names = reader.named_destinations
-    found = {}
-    for target in targets:
-        for name in (target, "/" + target):  # Skia names them "/p3"
-            if name in names:
-                found[target] = reader.get_destination_page_number(names[name]) + 1
-    return found
+    # Skia names them "/p3"
+    names = {name.lstrip("/"): dest for name, dest in reader.named_destinations.items()}
+    return {t: reader.get_destination_page_number(names[t]) + 1 for t in targets if t in names}
 
 
 def make_pdf(site: Path, info: dict) -> bytes:
-    """Two prints: the first measures where each page starts, the second prints the contents
-    with those numbers (the table of contents keeps its size, so nothing moves)."""
+    """Print until the page numbers settle: the first print measures where each page starts,
+    the second prints the contents with those numbers (the contents keep their size)."""
     from browser_support import launch  # scripts/browser_support.py: Chromium, no network
     from playwright.sync_api import sync_playwright
 
@@ -334,9 +260,13 @@ def make_pdf(site: Path, info: dict) -> bytes:
         try:
             numbers: dict[str, int] = {}
             for _ in range(3):
-                html_file = build_print_view(site, info, numbers)
-                pdf = print_pdf(browser, html_file)
-                targets = _toc_targets(html_file)
+                targets = build_print_view(site, info, numbers)
+                page = browser.new_page()
+                page.emulate_media(media="print", color_scheme="light")
+                page.goto((site / PRINT_PAGE).as_uri(), wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                pdf = page.pdf(**PDF_OPTIONS)
+                page.close()
                 measured = page_numbers_of(pdf, targets)
                 if measured == numbers:
                     break
@@ -345,14 +275,9 @@ def make_pdf(site: Path, info: dict) -> bytes:
                 raise SystemExit("table of contents: page numbers did not settle")
         finally:
             browser.close()
-    missing = set(targets) - set(numbers)
-    if missing:
+    if missing := set(targets) - set(numbers):
         raise SystemExit(f"print view: no PDF destination for {sorted(missing)}")
     return pdf
-
-
-def _toc_targets(html_file: Path) -> list[str]:
-    return re.findall(r'<li class="toc-\d"><a href="#([^"]+)"', html_file.read_text("utf-8"))
 
 
 # ------------------------------------------------------------------ 4. deterministic output
@@ -372,33 +297,21 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
     import unicodedata
 
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (
-        ArrayObject,
-        ByteStringObject,
-        DictionaryObject,
-        NameObject,
-        TextStringObject,
-    )
+    from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject
 
     def fix_cmap(match: re.Match) -> str:
         char = chr(int(match[1], 16))
         fixed = unicodedata.normalize("NFKC", char)
-        if fixed == char or len(fixed) != 1:
-            return match[0]
-        return f"<{ord(fixed):04X}>"
+        return match[0] if fixed == char or len(fixed) != 1 else f"<{ord(fixed):04X}>"
 
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
-    cmaps = {}
     for obj in writer._objects:  # every font, also inside form XObjects and Type 3 fonts
         if isinstance(obj, DictionaryObject) and "/ToUnicode" in obj:
-            cmap = obj["/ToUnicode"].get_object()
-            cmaps[id(cmap)] = cmap
-    for cmap in cmaps.values():
-        text = cmap.get_data().decode("latin-1")
-        fixed = _KANGXI.sub(fix_cmap, text)
-        if fixed != text:
-            cmap.set_data(fixed.encode("latin-1"))
+            cmap = obj["/ToUnicode"].get_object()  # may be shared: a second pass changes nothing
+            text = cmap.get_data().decode("latin-1")
+            if (fixed := _KANGXI.sub(fix_cmap, text)) != text:
+                cmap.set_data(fixed.encode("latin-1"))
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
     prov = info["provenance"]
     writer.add_metadata(
@@ -408,10 +321,8 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
             "/Creator": "scripts/offline.py (Chromium print to PDF)",
             "/CreationDate": stamp,
             "/ModDate": stamp,
+            "/Producer": str(reader.metadata.get("/Producer", "Skia/PDF")) + "; pypdf",
         }
-    )
-    writer._info.get_object()[NameObject("/Producer")] = TextStringObject(
-        str(reader.metadata.get("/Producer", "Skia/PDF")) + "; pypdf"
     )
     identifier = ByteStringObject(hashlib.md5(pdf[: pdf.find(b"/CreationDate")]).digest())
     writer._ID = ArrayObject([identifier, identifier])
@@ -423,7 +334,6 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
 def write_zip(folder: Path, target: Path, epoch: int) -> None:
     """The folder as <FOLDER>/… entries: sorted, one fixed time, fixed permissions, deflate 9."""
     stamp = datetime.fromtimestamp(epoch, UTC).timetuple()[:6]
-    target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w") as archive:
         for path in _files(folder):
             entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
@@ -447,35 +357,21 @@ def prune_for_file_urls(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
     index = folder / "index.html"
     text = index.read_text(encoding="utf-8")
-    text = re.sub(r'(<a class="offline-download") href="[^"]*"', r"\1", text)
-    index.write_text(text, encoding="utf-8")
-
-
-def titles(site: Path, info: dict) -> None:
-    from bs4 import BeautifulSoup
-
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    info["title"] = home.title.get_text(strip=True).split(" - ")[-1]
+    index.write_text(re.sub(r'(<a class="offline-download") href="[^"]*"', r"\1", text), "utf-8")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="default: dist/")
-    parser.add_argument(
-        "--site", type=Path, help="also copy the downloads into this built site (site/)"
-    )
+    parser.add_argument("--site", type=Path, help="also copy the downloads into this built site")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     epoch = source_date_epoch()
-    out = args.out.resolve()
-    folder = out / FOLDER
-    downloads = out / "downloads"
+    folder, downloads = args.out.resolve() / FOLDER, args.out.resolve() / "downloads"
     for old in (folder, downloads):
-        if old.exists():
-            shutil.rmtree(old)
+        shutil.rmtree(old, ignore_errors=True)
     started = time.perf_counter()
     info = build_offline_site(folder)
-    titles(folder, info)
     log.info("offline: site built in %.1f s", time.perf_counter() - started)
 
     started = time.perf_counter()
@@ -491,15 +387,10 @@ def main(argv=None) -> int:
     fix_times(downloads, epoch)
     for name in (PDF_NAME, ZIP_NAME):
         data = (downloads / name).read_bytes()
-        log.info(
-            "offline: %s  %.1f MB  sha256 %s",
-            downloads / name,
-            len(data) / 1e6,
-            hashlib.sha256(data).hexdigest()[:16],
-        )
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        log.info("offline: %s  %.1f MB  sha256 %s", downloads / name, len(data) / 1e6, digest)
     if args.site:
-        target = args.site.resolve() / "downloads"
-        target.mkdir(parents=True, exist_ok=True)
+        (target := args.site.resolve() / "downloads").mkdir(parents=True, exist_ok=True)
         for name in (PDF_NAME, ZIP_NAME):
             shutil.copy2(downloads / name, target / name)
         log.info("offline: downloads copied into %s", target)

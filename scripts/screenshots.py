@@ -12,11 +12,11 @@ import argparse
 import html
 import shutil
 
-from browser_site import ROOT, browser_support, built_site
+from browser_support import DESKTOP, PHONE, ROOT, SCHEMES, built_site, launch, serve, site_pages
 from playwright.sync_api import sync_playwright
 
 OUT = ROOT / ".cache" / "screenshots"
-VIEWPORTS = {"desktop": browser_support.DESKTOP, "phone": browser_support.PHONE}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def main() -> None:
@@ -29,12 +29,12 @@ def main() -> None:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
 
-    pages = browser_support.site_pages(site)
+    pages = site_pages(site)
     rows = []
-    with browser_support.serve(site) as base, sync_playwright() as playwright:
-        browser = browser_support.launch(playwright)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
         for viewport, size in VIEWPORTS.items():
-            for scheme in browser_support.SCHEMES:
+            for scheme in SCHEMES:
                 context = browser.new_context(
                     viewport=size, color_scheme=scheme, reduced_motion="reduce"
                 )
