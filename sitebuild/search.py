@@ -13,7 +13,14 @@ pages, which repeat their chapters' text. Those blocks are set aside (an HTML co
 their place) before the search plugin reads the page and put back in the finished page, rather
 than marked `data-search-exclude`: the plugin's HTML parser would still walk every tag of them.
 The 常见错误 pages quote each error message in prose, so a pasted error still finds its entry.
-The index is rewritten as UTF-8 (Material escapes every Chinese character as \\uXXXX).
+Also left out, as what a search should not land on: the body of each page's 动手练习 (the
+exercises ask what the page's lessons answer; the heading stays, so "动手练习" still finds them),
+the home page's folded 勘误一览, and tables of contents, tables whose every row links elsewhere
+(the 常见错误 index by message, the glossary's API table): each row's target is indexed in full.
+
+The index is rewritten as UTF-8 (Material escapes every Chinese character as \\uXXXX) and as
+plain text: the worker matches and previews plain text, and the markup, and the spaces its
+removal leaves beside Chinese, cost a tenth of the index (README "Search": at most 60 KB gzip).
 """
 
 from __future__ import annotations
@@ -39,6 +46,15 @@ _LEFT_OUT = re.compile(
     re.DOTALL,
 )
 _PLACE = re.compile(r"<!--search-scope:(\d+)-->")
+_EXERCISES = re.compile(
+    r'(?P<heading><h2 id="动手练习">.*?</h2>)(?P<body>.*?)(?=<h[12][ >]|\Z)', re.DOTALL
+)
+# No <details> holds another, so the first closing tag ends the list.
+_FOLDED = re.compile(
+    r'<details class="[\w -]+">\s*<summary>勘误一览[^<]*</summary>.*?</details>', re.DOTALL
+)
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 
 
 class SearchScope:
@@ -51,21 +67,53 @@ class SearchScope:
             return html
         blocks = self.set_aside[page.file.src_uri] = []
 
-        def set_aside(match: re.Match) -> str:
-            blocks.append(match[0])
+        def set_aside(block: str) -> str:
+            blocks.append(block)
             return f"<!--search-scope:{len(blocks) - 1}-->"
 
-        return _LEFT_OUT.sub(set_aside, html)
+        def exercises(match: re.Match) -> str:  # the heading stays
+            return match["heading"] + set_aside(match["body"])
+
+        def contents(match: re.Match) -> str:
+            rows = _ROW.findall(match[0])[1:]  # the header row links nowhere
+            linked = rows and all("<a " in row for row in rows)
+            return set_aside(match[0]) if linked else match[0]
+
+        # Largest first: put_back restores each block once, so no block may hold a placeholder.
+        html = _EXERCISES.sub(exercises, html)
+        html = _FOLDED.sub(lambda match: set_aside(match[0]), html)
+        html = _TABLE.sub(contents, html)
+        return _LEFT_OUT.sub(lambda match: set_aside(match[0]), html)
 
     def put_back(self, output: str, page) -> str:
         blocks = self.set_aside.pop(page.file.src_uri, None)
         return _PLACE.sub(lambda match: blocks[int(match[1])], output) if blocks else output
 
 
+# Inline markup goes without a trace (the site writes `把<code>x</code>存进`); block markup
+# leaves a space, and a space beside Chinese or its punctuation goes (the worker splits Chinese
+# from Latin by itself). Entities stay: `&lt;` is not mistaken for a tag by the worker.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|span|strong|sub|sup)\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
+_BESIDE_CHINESE = re.compile(
+    r"(?<=[\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) "
+    r"| (?=[\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
+
+
+def plain_text(html: str, compact: bool = True) -> str:
+    """`html` as text; `compact`: without the spaces beside Chinese (a heading keeps them)."""
+    text = " ".join(_TAG.sub(" ", _INLINE_TAG.sub("", html)).split())
+    return _BESIDE_CHINESE.sub("", text) if compact else text
+
+
 def index_as_utf8(site_dir: str) -> None:
+    """The index as UTF-8 plain text (module docstring)."""
     index = Path(site_dir) / "search" / "search_index.json"
     if index.exists():
         data = json.loads(index.read_text(encoding="utf-8"))
+        for doc in data["docs"]:
+            doc["title"], doc["text"] = plain_text(doc["title"], False), plain_text(doc["text"])
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         index.write_text(text, encoding="utf-8")
 

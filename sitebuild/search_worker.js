@@ -38,15 +38,31 @@ var LATIN_STOP = new Set([
   "indexerror", "keyerror", "attributeerror", "userwarning",
 ]);
 
+/* What kind of answer a question asks for, told by its question words; a heading that asks or
+   answers the same ("为什么分类不用均方误差", "1. 核心定义", "两大 API 并排对比") is written as
+   the answer to it. */
+var ASKS = { why: /为什么|为啥/, what: /什么是|是什么|意思|含义|定义$/, compare: /区别|差别|不同|对比/ };
+/* Abbreviations the glossary gives for a term: a section that writes either form holds both. */
+var SYNONYMS = [["mse", "均方误差"], ["ce", "交叉熵"]];
+
 var K1 = 1.2, B = 0.75;      // BM25 over a section's text
 var TITLE = 1.6;             // a term in the heading counts as much as a few in the text
 var PHRASE = 0.6;            // the query's Chinese run found unbroken: that much again
-var WEAK = 0.5;              // less than this share of the query's weight matched: say so
-var WHOLE_TITLE = 1.0;       // every word of the heading (question words aside) asked for
+var WEAK = 0.42;             // less than this share of the query's weight matched, by a section
+                             // whose heading the query does not hold: say so
+var WHOLE_TITLE = 1.0;       // every word of the heading, or of one part of it either side of
+                             // its "：" (question words aside), asked for: "1. 动态图：代码怎么走"
+var ASKED = 1.0;             // the heading asks (or answers) the query's kind of question about
+                             // one of its words, and the section holds most of the query's words
+var INTRO = 0.3;             // a page's intro says what its sections explain: within its page, a
+                             // section scoring this share of the intro's score comes first
+var FOCUS = 0.3;            // a page's second-best section adds this share to its rank
 var EXERCISES = "动手练习";   // exercise sections repeat their lesson's words: half weight
-var GLOSSARY = /^glossary(\/|\.html)/;  // a definition that links to its lesson: the lesson first
+var GLOSSARY = /^glossary(\/|\.html)/;  // a definition that links to its lesson: the lesson first,
+var GLOSSARY_SHARE = 1 / 3;             // even where its heading is all the query asks
 
 var docs = [], df = new Map(), avgLength = 1, idfMax = 1, suggestOn = false;
+var headings = "";  // every heading, normalised: the site's words as it writes them
 
 /* Curly quotes and full-width forms as the site writes them, lower case. */
 function normalise(text) {
@@ -81,7 +97,7 @@ function codeTerms(word) {
    Chinese run the term came from. In a query, question words are cut out first (index: none,
    so a section's text keeps every bigram). */
 function tokenize(text, query) {
-  var out = [], group = 0, segments = [];
+  var out = [], group = 0, segments = [], asked = [];
   (normalise(text).match(HAN_OR_WORD) || []).forEach(function (run) {
     if (!HAN.test(run)) {
       codeTerms(run).forEach(function (t) {
@@ -91,7 +107,7 @@ function tokenize(text, query) {
       group++;
       return;
     }
-    (query ? cutQuestionWords(run) : [run]).forEach(function (seg) {
+    (query ? cutQuestionWords(run, asked) : [run]).forEach(function (seg) {
       if (seg.length === 1) out.push({ term: seg, level: 0, group: group });
       for (var i = 0; i + 1 < seg.length; i++)
         out.push({ term: seg.slice(i, i + 2), level: 0, group: group });
@@ -101,18 +117,30 @@ function tokenize(text, query) {
     });
   });
   out.segments = segments;  // what the reader sees as the query's terms
+  out.asks = asks(asked.join(" "));
+  out.latin = (normalise(text).match(/[^\s\u3400-\u9fff\uf900-\ufaff]+(\s+[^\s\u3400-\u9fff\uf900-\ufaff]+)+/g) || [])
+    .map(function (run) { return run.replace(/\s+/g, ""); });
   return out;
 }
 
-function cutQuestionWords(run) {
+/* A one-character word is left where it and the characters either side of it are written so in
+   one of the site's headings: 能 in 万能逼近定理. */
+function cutQuestionWords(run, asked) {
   var segments = [], current = "";
   for (var i = 0; i < run.length;) {
-    var word = QUESTION_WORDS.find(function (w) { return run.startsWith(w, i); });
-    if (word) { if (current) segments.push(current); current = ""; i += word.length; }
+    var word = QUESTION_WORDS.find(function (w) {
+      return run.startsWith(w, i) && !(w.length === 1 && i > 0 && i + 1 < run.length &&
+        headings.includes(run.slice(i - 1, i + 2)));
+    });
+    if (word) { if (current) segments.push(current); current = ""; i += word.length; asked.push(word); }
     else { current += run[i]; i++; }
   }
   if (current) segments.push(current);
   return segments;
+}
+
+function asks(text) {
+  return Object.keys(ASKS).filter(function (kind) { return ASKS[kind].test(text); });
 }
 
 function countTerms(tokens) {
@@ -127,16 +155,23 @@ function setup(data) {
     var path = doc.location.split("#")[0];
     var title = plain(doc.title), text = plain(doc.text);
     var entry = {
-      location: doc.location, path: path, title: title, text: text,
-      flat: normalise(title + " " + text).replace(/\s+/g, ""),
-      titleTerms: countTerms(tokenize(title)), textTerms: countTerms(tokenize(text)),
-      titleWords: tokenize(title, true).filter(function (t) { return t.level === 0; })
-        .map(function (t) { return t.term; }),
+      location: doc.location, path: path, title: title, text: text, intro: !doc.location.includes("#"),
+      flat: normalise(title + " " + text).replace(/\s+/g, ""), asks: asks(normalise(title)),
+      titleTerms: withSynonyms(tokenize(title), normalise(title)),
+      textTerms: withSynonyms(tokenize(text), normalise(text)),
     };
     entry.length = Array.from(entry.textTerms.values()).reduce(function (a, b) { return a + b; }, 0);
     if (!pages.has(path)) pages.set(path, entry);
     return entry;
   });
+  headings = "";  // a heading's own one-character words are cut from it (cutQuestionWords)
+  docs.forEach(function (doc) {  // numbers in a heading are an example's: "Target 3 is out of bounds"
+    doc.titleParts = doc.title.split("：").map(function (part) {
+      return tokenize(part, true).filter(function (t) { return t.level === 0 && !/^[0-9x]+$/.test(t.term); })
+        .map(function (t) { return t.term.replace(/[=(].*$/, ""); });  // retain_graph=true: its name
+    }).filter(function (words) { return words.length; });
+  });
+  headings = docs.map(function (doc) { return normalise(doc.title); }).join("\n");
   df = new Map();
   var total = 0;
   docs.forEach(function (doc) {
@@ -148,6 +183,19 @@ function setup(data) {
   avgLength = total / Math.max(docs.length, 1) || 1;
   idfMax = idf(0);
   suggestOn = !!(data.options && data.options.suggest);
+}
+
+/* Term counts, with each form of a SYNONYMS pair counted as often as the other appears. */
+function withSynonyms(tokens, text) {
+  var counts = countTerms(tokens);
+  SYNONYMS.forEach(function (pair) {
+    var latin = counts.get(pair[0]) || 0, han = text.split(pair[1]).length - 1;
+    if (han) counts.set(pair[0], latin + han);
+    if (latin) tokenize(pair[1]).filter(function (t) { return t.level === 0; }).forEach(function (t) {
+      counts.set(t.term, (counts.get(t.term) || 0) + latin);
+    });
+  });
+  return counts;
 }
 
 function idf(count) {
@@ -172,8 +220,14 @@ function weigh(tokens) {
            terms.filter(function (t) { return t.level === level; })
              .every(function (t) { return !df.has(t.term); }) &&
            terms.some(function (t) { return t.level === level + 1; })) level++;
+    var bigrams = terms.filter(function (t) { return HAN.test(t.term) && t.term.length === 2; });
     terms.forEach(function (t) {
       var w = t.level === level ? 1 : t.level === level + 1 ? 0.4 : 0;
+      // a bigram rarer than both its neighbours most likely straddles two words (存一 in
+      // 内存一直, 活函 in 激活函数): a rare match there is chance, not the reader's word
+      var at = bigrams.indexOf(t), df0 = df.get(t.term) || 0;
+      if (at > 0 && at + 1 < bigrams.length && (df.get(bigrams[at - 1].term) || 0) > df0 &&
+          (df.get(bigrams[at + 1].term) || 0) > df0) w *= 0.3;
       if (/^[0-9x]+$/.test(t.term)) w *= 0.2;
       if (!df.has(t.term)) w *= HAN.test(t.term) ? 0.3 : 0.5;
       var value = w * (df.has(t.term) ? idf(df.get(t.term)) : idfMax);
@@ -183,23 +237,32 @@ function weigh(tokens) {
   return weighted;
 }
 
-function scoreDoc(doc, weighted, segments) {
-  var score = 0, matched = 0;
+function scoreDoc(doc, weighted, segments, asked, wanted) {
+  var score = 0, matched = 0, titleHit = false;
   weighted.forEach(function (w, term) {
     var tf = doc.textTerms.get(term) || 0, inTitle = doc.titleTerms.has(term);
     if (!tf && !inTitle) return;
     matched += w;
+    titleHit = titleHit || inTitle;
     score += w * (tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avgLength)) + (inTitle ? TITLE : 0));
   });
   segments.forEach(function (seg) {
     if (seg.length > 1 && HAN.test(seg) && doc.flat.includes(seg))
       score += PHRASE * score / Math.max(segments.length, 1);
   });
-  if (doc.titleWords.length && doc.titleWords.every(function (t) { return weighted.has(t); }))
-    score += WHOLE_TITLE * score;
+  // words typed together ("with torch.no_grad()") found together
+  (segments.latin || []).forEach(function (run) { if (doc.flat.includes(run)) score += PHRASE * score; });
+  var whole = doc.titleParts.filter(function (words) {
+    return words.every(function (t) { return weighted.has(t); });
+  });
+  if (whole.length) score += WHOLE_TITLE * score;
+  if (asked && matched >= WEAK * wanted && asked.some(function (kind) { return doc.asks.indexOf(kind) >= 0; }))
+    score += ASKED * score;
   if (doc.title === EXERCISES) score *= 0.5;
-  if (GLOSSARY.test(doc.location)) score *= 0.5;
-  return { score: score, matched: matched };
+  if (GLOSSARY.test(doc.location)) score *= GLOSSARY_SHARE;
+  // a heading of three words or more that the query holds is an answer however long the query
+  var holds = whole.some(function (words) { return words.length >= 3; });
+  return { score: score, matched: matched, holds: holds };
 }
 
 function escapeHtml(text) {
@@ -249,16 +312,24 @@ function nothing() {
   ];
 }
 
+/* A page's rank: the document it shows first; for a bare term, plus a share of its next one,
+   so that the page about the term (several sections on it) comes before one that names it. */
+function rank(group, topic) {
+  return group[0].result.score + (topic && group[1] ? FOCUS * group[1].result.score : 0);
+}
+
 function search(query) {
   var tokens = tokenize(query, true);
   var segments = tokens.segments.filter(function (s) { return s.trim(); });
+  segments.latin = tokens.latin;
   if (!tokens.length) return { items: [] };
   var weighted = weigh(tokens);
   var wanted = Array.from(weighted.values()).reduce(function (a, b) { return a + b; }, 0);
-  var scored = docs.map(function (doc) { return { doc: doc, result: scoreDoc(doc, weighted, segments) }; })
+  var scored = docs.map(function (doc) { return { doc: doc, result: scoreDoc(doc, weighted, segments, tokens.asks, wanted) }; })
     .filter(function (s) { return s.result.score > 0; })
     .sort(function (a, b) { return b.result.score - a.result.score; });
-  if (!scored.length || scored[0].result.matched < WEAK * wanted) return { items: nothing() };
+  var best = scored[0] && scored[0].result;
+  if (!best || (best.matched < WEAK * wanted && !best.holds)) return { items: nothing() };
 
   var words = Array.from(weighted.keys()).concat(segments.map(normalise))
     .filter(function (w) { return w.length > 1 || HAN.test(w); });
@@ -267,7 +338,16 @@ function search(query) {
     if (!groups.has(s.doc.path)) groups.set(s.doc.path, []);
     groups.get(s.doc.path).push(s);
   });
-  var items = Array.from(groups.values()).slice(0, 12).map(function (group) {
+  var topic = segments.length === 1;  // a bare term: the reader wants the page about it
+  // A page is ranked by the document it shows first: its intro, or the section that comes
+  // before the intro (the answer, rather than the page that contains it).
+  var ranked = Array.from(groups.values()).map(function (group) {
+    var section = group.find(function (s) { return !s.doc.intro; });
+    if (group[0].doc.intro && section && section.result.score >= INTRO * group[0].result.score)
+      group = [section].concat(group.filter(function (s) { return s !== section; }));
+    return group;
+  }).sort(function (a, b) { return rank(b, topic) - rank(a, topic); });
+  var items = ranked.slice(0, 12).map(function (group) {
     var best = group[0];
     var others = group.slice(1, 6).filter(function (s) {
       return s.result.score >= 0.2 * best.result.score && (s.doc.location.includes("#") || !best.doc.location.includes("#"));

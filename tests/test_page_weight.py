@@ -155,3 +155,19 @@ def test_search_index_is_utf8(built_site):
     raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "激活函数" in raw and "\\u6fc0" not in raw  # 激, not its six-byte escape
     assert json.loads(raw)["docs"]
+
+
+def test_search_index_is_at_most_60_kb_gzipped(built_site):
+    """Issue #17: the index a reader downloads on first reaching for search (sitebuild/search.py
+    says what is left out to keep it so)."""
+    raw = (built_site / "search" / "search_index.json").read_bytes()
+    assert len(gzip.compress(raw)) <= 60 * 1024, len(gzip.compress(raw))
+
+
+def test_search_index_is_plain_text(built_site):
+    """No markup in the index (the worker matches and previews plain text)."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tagged = [
+        d["location"] for d in docs["docs"] if re.search(r"<[a-z/][^>]*>", d["title"] + d["text"])
+    ]
+    assert not tagged, tagged
