@@ -30,6 +30,7 @@ import platform
 import re
 import sys
 import traceback
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import metadata
@@ -52,9 +53,6 @@ class BlockFailed(SuperFencesException, BuildError):
     exception out of a fence's formatter; MkDocs prints a BuildError without its own trace."""
 
 
-# ------------------------------------------------------------------------------- the runner
-
-
 def run(code: str, name: str = "<snippet>") -> tuple[str, dict]:
     """Run `code` as a script from the fresh torch state every page starts with.
     Returns what it printed and the variables it left. Raises what the code raises."""
@@ -68,9 +66,6 @@ def run(code: str, name: str = "<snippet>") -> tuple[str, dict]:
     return buffer.getvalue(), module.__dict__
 
 
-# ---------------------------------------------------------------------------------- the key
-
-
 def _versions() -> dict[str, str]:
     versions = {"python": sys.version, "machine": platform.machine()}
     for name in PINNED:
@@ -78,10 +73,8 @@ def _versions() -> dict[str, str]:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = "-"
-    for item in os.environ.get("LIVE_CODE_CACHE_VERSIONS", "").split(","):  # tests
-        name, sep, value = item.partition("=")
-        if sep:
-            versions[name.strip()] = value.strip()
+    overrides = os.environ.get("LIVE_CODE_CACHE_VERSIONS", "").split(",")  # tests
+    versions.update(map(str.strip, item.split("=", 1)) for item in overrides if "=" in item)
     return versions
 
 
@@ -102,9 +95,6 @@ def block_key(code: str, cwd: str = ".") -> str:
     return digest.hexdigest()
 
 
-# -------------------------------------------------------------------------------- the store
-
-
 def cache_enabled() -> bool:
     return os.environ.get("LIVE_CODE_CACHE", "on").lower() not in {"off", "0", "no", "false"}
 
@@ -114,8 +104,7 @@ def project_root() -> Path:
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("LIVE_CODE_CACHE_DIR")
-    return Path(configured) if configured else project_root() / ".cache" / "exec"
+    return Path(os.environ.get("LIVE_CODE_CACHE_DIR") or project_root() / ".cache" / "exec")
 
 
 def _checksum(text: str) -> str:
@@ -136,15 +125,10 @@ def save(key: str, output: str) -> None:
     entry = {"key": key, "sha256": _checksum(output), "output": output}
     target = cache_dir() / f"{key}.json"
     partial_file = target.with_suffix(f".{os.getpid()}.tmp")
-    try:
+    with suppress(OSError):  # a read-only or full disk costs speed, never correctness
         target.parent.mkdir(parents=True, exist_ok=True)
         partial_file.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         os.replace(partial_file, target)  # atomic: readers see the old entry or the new one
-    except OSError:
-        pass  # a read-only or full disk costs speed, never correctness
-
-
-# ---------------------------------------------------------------------------- pages' blocks
 
 
 @dataclass
@@ -158,18 +142,12 @@ class Stats:
     def summary(self) -> str:
         imported = "yes" if "torch" in sys.modules else "no"
         state = "on" if cache_enabled() else "off (LIVE_CODE_CACHE)"
-        return (
-            f"exec cache {state}: {self.hits + self.misses} blocks, {self.hits} hits,"
-            f" {self.misses} misses; pages run: {', '.join(sorted(self.pages_run)) or 'none'};"
-            f" torch imported: {imported}"
-        )
+        pages = ", ".join(sorted(self.pages_run)) or "none"
+        return (f"exec cache {state}: {self.hits + self.misses} blocks, {self.hits} hits, "
+                f"{self.misses} misses; pages run: {pages}; torch imported: {imported}")
 
 
 stats = Stats()
-
-
-def start_page(page: str) -> None:
-    stats.page, stats.blocks_on_page = page, 0
 
 
 def cached_output(code: str, cwd: str = ".") -> tuple[str, bool]:
@@ -197,9 +175,8 @@ def _run_block(code: str, session: str | None = None, **_: object) -> str:
         while frames and not frames.tb_frame.f_code.co_filename.startswith("<"):
             frames = frames.tb_next  # from the block's own frame on: the learner's code
         trace = "".join(traceback.format_exception(type(error), error, frames))
-        raise BlockFailed(
-            f"{stats.page}: code block {stats.blocks_on_page} raised:\n{trace}"
-        ) from None
+        where = f"{stats.page}: code block {stats.blocks_on_page}"
+        raise BlockFailed(f"{where} raised:\n{trace}") from None
     if ran:
         stats.misses += 1
         stats.pages_run.add(stats.page)
@@ -210,11 +187,7 @@ def _run_block(code: str, session: str | None = None, **_: object) -> str:
 
 _NOT_CACHED = re.compile(r"<h[1-6]\b|\bid=\"exec-")  # headings reported to the TOC, prefixed ids
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-
-
-@cache
-def _renderer_versions() -> str:
-    return repr([metadata.version(name) for name in ("markdown", "pymdown-extensions", "pygments")])
+_RENDERERS = repr([metadata.version(n) for n in ("markdown", "pymdown-extensions", "pygments")])
 
 
 def _html_key(options: dict) -> str:
@@ -226,7 +199,7 @@ def _html_key(options: dict) -> str:
     setup = repr((exts, markdown_config.exts_config, sorted(options.items(), key=str)))
     cwd = os.path.relpath(os.getcwd(), project_root())
     digest = hashlib.sha256(b"html\0" + block_key(options["code"], cwd).encode())
-    digest.update(_ADDRESS.sub("", setup + _renderer_versions()).encode())
+    digest.update(_ADDRESS.sub("", setup + _RENDERERS).encode())
     return digest.hexdigest()
 
 

@@ -31,22 +31,24 @@ _CODE_IN_PRE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code(?![^>]*\btabin
 _slug = slugify(case="lower")  # the toc extension's slugify (mkdocs.yml)
 
 
-class _QuotedIncludes(Preprocessor):
-    def __init__(self, md, base: Path):
+class _EachLine(Preprocessor):
+    """Each line replaced by the lines `edit(folder, line)` returns."""
+
+    def __init__(self, md, edit, folder: Path):
         super().__init__(md)
-        self.base = base
+        self.edit, self.folder = edit, folder
 
     def run(self, lines: list[str]) -> list[str]:
-        out = []
-        for line in lines:
-            found = _QUOTED_INCLUDE.match(line)
-            if not found:
-                out.append(line)
-                continue
-            prefix = found["prefix"] if found["prefix"].endswith(" ") else found["prefix"] + " "
-            text = (self.base / found["path"]).read_text(encoding="utf-8")  # missing: fails
-            out.extend((prefix + part).rstrip() for part in text.rstrip("\n").split("\n"))
-        return out
+        return [out for line in lines for out in self.edit(self.folder, line)]
+
+
+def quoted_include(base: Path, line: str) -> list[str]:
+    found = _QUOTED_INCLUDE.match(line)
+    if not found:
+        return [line]
+    prefix = found["prefix"].removesuffix(" ") + " "
+    text = (base / found["path"]).read_text(encoding="utf-8")  # missing: fails
+    return [(prefix + part).rstrip() for part in text.rstrip("\n").split("\n")]
 
 
 def errata(docs: Path) -> list[str]:
@@ -71,21 +73,12 @@ def errata(docs: Path) -> list[str]:
     return items
 
 
-class _ErrataIndex(Preprocessor):
-    def __init__(self, md, docs: Path):
-        super().__init__(md)
-        self.docs = docs
-
-    def run(self, lines: list[str]) -> list[str]:
-        result = []
-        for line in lines:
-            # keep the marker's indent: "> " in Obsidian, a tab once mkdocs-callouts converted it
-            prefix = _PREFIX.match(line)[0]
-            if line[len(prefix) :].strip() == ERRATA_MARKER:
-                result.extend(prefix + item for item in errata(self.docs))
-            else:
-                result.append(line)
-        return result
+def errata_index(docs: Path, line: str) -> list[str]:
+    # keep the marker's indent: "> " in Obsidian, a tab once mkdocs-callouts converted it
+    prefix = _PREFIX.match(line)[0]
+    if line[len(prefix) :].strip() != ERRATA_MARKER:
+        return [line]
+    return [prefix + item for item in errata(docs)]
 
 
 class _FocusableCode(Postprocessor):
@@ -110,8 +103,8 @@ class SiteMarkdown(Extension):
         execution.install()
         base, docs = Path(self.getConfig("base_path")), Path(self.getConfig("docs_dir"))
         # both before pymdownx.snippets (32): they hand it plain Markdown lines
-        md.preprocessors.register(_QuotedIncludes(md, base), "quoted_includes", 34)
-        md.preprocessors.register(_ErrataIndex(md, docs), "errata_index", 33)
+        md.preprocessors.register(_EachLine(md, quoted_include, base), "quoted_includes", 34)
+        md.preprocessors.register(_EachLine(md, errata_index, docs), "errata_index", 33)
         # after the raw-HTML postprocessor (30), so markdown-exec's output blocks are in the text
         md.postprocessors.register(_FocusableCode(md), "focusable_code", 5)
 

@@ -55,9 +55,7 @@ def render_math_html(page_html: str, where: str, rendered: list[str] | None = No
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
         try:
-            out = pykatex.renderToString(
-                tex, displayMode=display, output="mathml", strict="error"
-            )
+            out = pykatex.renderToString(tex, displayMode=display, output="mathml", strict="error")
         except pykatex.ParseError as error:
             log.error("%s: bad TeX %r: %s", where, tex.strip(), error)
             return match[0]
@@ -127,14 +125,12 @@ def subset_font(data: bytes, chars: str) -> bytes:
     from fontTools.ttLib import TTFont
 
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.hinting = False
+    # family and style names are all the browser needs
+    options = subset.Options(flavor="woff2", hinting=False, name_IDs=[1, 2])
     # fontTools' default features, plus dotless i/j under accents and flattened accents over
     # capitals. Not ssty (script-size glyph shapes): twice the bytes for a difference only
     # Firefox draws; KaTeX's HTML scaled the ordinary glyphs too.
     options.layout_features += ["dtls", "flac"]
-    options.name_IDs = [1, 2]  # family and style names are all the browser needs
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(char) for char in chars])
     subsetter.subset(font)
@@ -178,7 +174,5 @@ class MathRenderer:
             partial.replace(cached)  # atomic: a killed build leaves no half-written subset
         subset = cached.read_bytes()
         path.write_bytes(subset)
-        log.info(
-            "math font: cut to the %d characters the math of %d pages shows, %d KB -> %d KB",
-            len(chars), len(self.pages), len(data) // 1024, len(subset) // 1024,
-        )
+        log.info("math font: cut to the %d characters the math of %d pages shows, %d KB -> %d KB",
+                 len(chars), len(self.pages), len(data) // 1024, len(subset) // 1024)

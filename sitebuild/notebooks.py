@@ -17,11 +17,6 @@ tests/test_notebooks.py runs every notebook on a fresh kernel and compares its o
 
 Which chapters: the nav section whose entries are `notebooks/<slug>.ipynb`; the chapter of
 `<slug>` is every nav page under `docs/<slug>/`, its title the top-level nav title holding them.
-
-On the notebook pages the markup mkdocs-jupyter inlines is trimmed: its ~600 KB of <style>, its
-<script>s (MathJax, clipboard, require.js from CDNs), the per-cell copy widget and tag toolbar;
-`$…$`/`$$…$$` in markdown cells become arithmatex spans for sitebuild.math. Cells are styled by
-docs/stylesheets/notebooks.css.
 """
 
 from __future__ import annotations
@@ -59,10 +54,7 @@ torch.set_num_threads(1)  # 单线程：每台机器打印相同的数字
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)")
 _MARK = re.compile(r"==(?P<text>[^=\n]+)==")
 _SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
-
-
-# ---------------------------------------------------------------------------------------------
-# Pages -> blocks
+_NOTEBOOK = re.compile(rf"{NOTEBOOK_DIR}/(?P<slug>.*)\.ipynb")
 
 
 def prose_markdown(text: str) -> str:
@@ -73,14 +65,9 @@ def prose_markdown(text: str) -> str:
         if callout:
             line = f"**{callout['title']}**" if callout["title"] else ""
         out.append(line)
-    text = "\n".join(out).strip()
-    text = _LINK.sub(lambda m: m["text"], text)
+    text = _LINK.sub(r"\g<text>", "\n".join(out).strip())
     text = INCLUDE.sub(lambda m: (ROOT / m["path"]).read_text(encoding="utf-8").rstrip(), text)
     return _MARK.sub(lambda m: f"**{m['text']}**", text)
-
-
-# ---------------------------------------------------------------------------------------------
-# Blocks -> cells
 
 
 def _code(cell_id: str, source: str, output_of=None, solution: bool = False):
@@ -117,9 +104,7 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
     shift = 1 if len(pages) > 1 else 0
     for markdown in pages:
         stack: list[list] = []  # [level, text, emitted]
-        prose: str | None = None
-        exercise: str | None = None
-        in_exercises = False
+        prose, exercise, in_exercises = None, None, False  # exercise: the question's Markdown
         for block in page_blocks(markdown):
             if block.kind == "heading":
                 if block.level == 1 and not shift:
@@ -131,21 +116,17 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
                 prose = None
                 continue
             if block.kind == "prose":
-                if in_exercises and CALLOUT.match(block.text.splitlines()[0] or ""):
-                    head = CALLOUT.match(block.text.splitlines()[0])
-                    if head["kind"] == "question":
-                        body = "\n".join(block.text.splitlines()[1:])
-                        exercise = f"### {head['title']}\n\n{prose_markdown(body)}"
-                        continue
-                if in_exercises and exercise and block.depth == 1:  # the question's body
+                head = CALLOUT.match(block.text.splitlines()[0]) if in_exercises else None
+                if head and head["kind"] == "question":
+                    body = "\n".join(block.text.splitlines()[1:])
+                    exercise = f"### {head['title']}\n\n{prose_markdown(body)}"
+                elif in_exercises and exercise and block.depth == 1:  # the question's body
                     exercise += "\n\n" + prose_markdown(block.text)
                 elif block.depth <= 1 or not in_exercises:
                     prose = prose_markdown(block.text)
                 continue
             # an exec block
-            parts = [
-                f"{'#' * min(6, level + shift)} {text}" for level, text, done in stack if not done
-            ]
+            parts = [f"{'#' * min(6, n + shift)} {text}" for n, text, done in stack if not done]
             for entry in stack:
                 entry[2] = True
             for path in block.snippets:
@@ -168,8 +149,7 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
                     if block.depth < 2:  # code the question shows (a broken snippet to debug)
                         cells.append(_code(stem, code, output_of))
                         continue
-                    cells.append(_code(f"{stem}-try", LEARNER_CELL))
-                    cells.append(_code(stem, code, solution=True))
+                    cells += [_code(f"{stem}-try", LEARNER_CELL), _code(stem, code, solution=True)]
                     exercise = None
                     continue
                 if prose:
@@ -182,33 +162,24 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
     return cells
 
 
-# ---------------------------------------------------------------------------------------------
-# Chapters from the nav
-
-
 def _walk(nav, title=None):
     """(top-level title, path) for every page of the nav."""
     for item in nav or []:
-        if isinstance(item, str):
-            yield title, item
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                if isinstance(value, str):
-                    yield title or key, value
-                else:
-                    yield from _walk(value, title or key)
+        for key, value in item.items() if isinstance(item, dict) else [(title, item)]:
+            if isinstance(value, str):
+                yield title or key, value
+            else:
+                yield from _walk(value, title or key)
 
 
 def chapters(nav) -> list[tuple[str, str, list[str]]]:
     """(slug, chapter title, page paths) of each notebook listed in the nav."""
     pages = list(_walk(nav))
     found = []
-    for _, path in pages:
-        if path.startswith(f"{NOTEBOOK_DIR}/") and path.endswith(".ipynb"):
-            slug = path[len(NOTEBOOK_DIR) + 1 : -len(".ipynb")]
-            members = [(top, p) for top, p in pages if p.startswith(f"{slug}/")]
-            if members:
-                found.append((slug, members[0][0], [p for _, p in members]))
+    for slug in [listed["slug"] for _, path in pages if (listed := _NOTEBOOK.fullmatch(path))]:
+        members = [(top, p) for top, p in pages if p.startswith(f"{slug}/")]
+        if members:
+            found.append((slug, members[0][0], [p for _, p in members]))
     return found
 
 
@@ -269,11 +240,10 @@ class ChapterNotebooks:
 
 
 def is_notebook(page) -> bool:
-    src = page.file.src_uri
-    return src.startswith(f"{NOTEBOOK_DIR}/") and src.endswith(".ipynb")
+    return _NOTEBOOK.fullmatch(page.file.src_uri) is not None
 
 
-_JUNK = "style, script, .zeroclipboard-container, .clipboard-copy-txt, .celltoolbar"
+_JUNK = "style, script, .zeroclipboard-container, .clipboard-copy-txt, .celltoolbar, .anchor-link"
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
@@ -285,11 +255,13 @@ def _math(text: str) -> str:
 
 
 def clean_notebook_html(content: str, page=None) -> str:
-    """mkdocs-jupyter's page, lighter and in the site's style: no inlined CSS or CDN scripts,
-    no copy widget or tag toolbar; `$…$` in markdown cells handed to sitebuild.math; headings
-    slugged like the site's (mkdocs-jupyter's slugify drops Chinese) with a TOC to match;
-    solutions folded."""
+    """mkdocs-jupyter's page, lighter and in the site's style (docs/stylesheets/notebooks.css):
+    not its ~600 KB of inlined <style>, its <script>s (MathJax, clipboard, require.js from CDNs),
+    copy widget or tag toolbar; `$…$`/`$$…$$` in markdown cells as arithmatex spans for
+    sitebuild.math; headings slugged like the site's (mkdocs-jupyter's slugify drops Chinese)
+    with a TOC to match; solutions folded."""
     from bs4 import BeautifulSoup, Comment
+    from markdown.extensions.toc import nest_toc_tokens, unique
     from mkdocs.structure.toc import get_toc
     from pymdownx.slugs import slugify
 
@@ -302,35 +274,20 @@ def clean_notebook_html(content: str, page=None) -> str:
                 text.replace_with(BeautifulSoup(_math(text), "html.parser"))
     for pre in soup.find_all("pre"):  # a cell that scrolls sideways needs keyboard focus (axe)
         pre["tabindex"] = "0"
-    slug, seen, tokens = slugify(case="lower"), {}, []
+    slug, ids, tokens = slugify(case="lower"), set(), []
     for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        for link in heading.select("a.anchor-link"):
-            link.extract()
         name = heading.get_text().strip()
-        base = slug(name, "-") or "section"
-        ident = f"{base}_{seen[base]}" if base in seen else base
-        seen[base] = seen.get(base, 0) + 1
-        heading["id"] = ident
-        link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{ident}"})
-        link["title"], link.string = "Permanent link", "¶"
-        heading.append(link)
-        tokens.append({"level": int(heading.name[1]), "id": ident,
-                       "name": html.escape(name), "children": []})  # fmt: skip
+        heading["id"] = ident = unique(slug(name, "-") or "section", ids)  # the toc extension's
+        link = {"class": "headerlink", "href": f"#{ident}", "title": "Permanent link"}
+        heading.append(soup.new_tag("a", attrs=link, string="¶"))
+        tokens.append({"level": int(heading.name[1]), "id": ident, "name": html.escape(name)})
     for cell in soup.select("div.jp-Cell.celltag_solution"):
         if cell.find_parent("details"):
             continue  # inside a solution already folded
         details = cell.wrap(soup.new_tag("details", attrs={"class": "success notebook-solution"}))
-        summary = soup.new_tag("summary")
-        summary.string = "参考答案"
-        details.insert(0, summary)
+        details.insert(0, soup.new_tag("summary", string="参考答案"))
     if page is not None:
-        nested, stack = [], []
-        for token in tokens:
-            while stack and stack[-1]["level"] >= token["level"]:
-                stack.pop()
-            (stack[-1]["children"] if stack else nested).append(token)
-            stack.append(token)
-        page.toc = get_toc(nested)
+        page.toc = get_toc(nest_toc_tokens(tokens))
     return str(soup)
 
 
@@ -340,10 +297,6 @@ def notebook_page(page, config) -> None:
     page.meta.setdefault(
         "description", f"“{page.title}”一章的可运行 Jupyter 笔记本：代码、输出与动手练习。"
     )
-    page.colab_url = (
-        f"https://colab.research.google.com/github/{repository}/blob/main/"
-        f"{NOTEBOOK_DIR}/{Path(page.file.src_uri).name}"
-        if repository.count("/") == 1
-        else None
-    )
-    page.ipynb_name = Path(page.file.src_uri).name
+    page.ipynb_name = name = Path(page.file.src_uri).name
+    colab = f"https://colab.research.google.com/github/{repository}/blob/main/{NOTEBOOK_DIR}/"
+    page.colab_url = colab + name if repository.count("/") == 1 else None

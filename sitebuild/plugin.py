@@ -12,9 +12,10 @@ import os
 import re
 import subprocess
 import time
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import version
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -71,12 +72,10 @@ def obsidian_problems(markdown: str) -> list[tuple[int, str]]:
 
 def _git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=True
-        )
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              timeout=10, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
-    return done.stdout.strip()
 
 
 class SiteBuildConfig(Config):
@@ -90,13 +89,9 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.cache = self.root / self.config.cache_dir
         # Provenance: the footer names the torch that printed the outputs and the commit; a
         # source tarball has no git, and says "unknown" unless CI gives $GITHUB_SHA.
-        try:
-            torch_version = version("torch")
-        except PackageNotFoundError:
-            torch_version = "not installed"
         commit = _git(self.root, "rev-parse", "--short=12", "HEAD")
         commit = commit or os.environ.get("GITHUB_SHA", "")[:12] or "unknown"
-        config.extra["provenance"] = {"torch": torch_version, "commit": commit}
+        config.extra["provenance"] = {"torch": version("torch"), "commit": commit}
         # Two builds of one commit give the same bytes, the sitemap's dates included.
         if "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"] = _git(self.root, "log", "-1", "--format=%ct") or "0"
@@ -110,12 +105,10 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.timings: dict[str, float] = {}
 
     def on_env(self, env, config, files):
-        import jinja2
-
         # Material's ~50 templates, compiled once and kept (keyed on each template's source)
         folder = self.cache / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
 
     def on_files(self, files, config):
@@ -130,7 +123,7 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         if page.file.src_uri.endswith(".md"):  # a generated notebook has no Markdown source
             for number, message in obsidian_problems(page.file.content_string):
                 log.warning("%s:%d: %s", page.file.src_uri, number, message)
-        execution.start_page(page.file.src_uri)
+        execution.stats.page, execution.stats.blocks_on_page = page.file.src_uri, 0
         self.timings[page.file.src_uri] = time.perf_counter()
         return markdown
 
@@ -138,12 +131,8 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         self.timings[page.file.src_uri] = time.perf_counter() - self.timings[page.file.src_uri]
         if is_notebook(page):
             html = clean_notebook_html(html, page)
-        return self.search.leave_out(html, page)
-
-    def on_page_context(self, context, page, config, nav):
-        if is_notebook(page):
             notebook_page(page, config)
-        return context
+        return self.search.leave_out(html, page)
 
     def on_post_page(self, output, page, config):
         output = point_at_worker(self.search.put_back(output, page))

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
-_parser = MarkdownIt("commonmark").enable("table")
+_parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 INCLUDE = re.compile(r'--8<--\s+"(?P<path>snippets/[^"]+\.py)"')
 CALLOUT = re.compile(r"^\[!(?P<kind>\w+)\][-+]?\s*(?P<title>.*)$")
 _PROSE = {
@@ -28,32 +29,18 @@ class Block:
     text: str = ""  # heading text, or prose with quote prefixes removed
     level: int = 0  # heading level
     depth: int = 0  # callout (blockquote) nesting
-    line: int = 0  # first line in the file, from 1
     snippets: list[str] = field(default_factory=list)  # the --8<-- includes of an exec block
     figure: bool = False  # html="1": the block prints HTML (an SVG figure)
     shown: bool = False  # the page shows the block's source (source="…")
 
 
-def _front_matter_lines(markdown: str) -> int:
-    if not markdown.startswith("---\n"):
-        return 0
-    return markdown[: markdown.index("\n---", 3) + 4].count("\n") + 1
-
-
 def _unquote(line: str, depth: int) -> str:
-    for _ in range(depth):
-        line = line.lstrip(" ")
-        if line.startswith(">"):
-            line = line[1:]
-            line = line[1:] if line.startswith(" ") else line
-    return line
+    return re.sub(rf"^(?: *(?:> ?)?){{{depth}}}", "", line)  # `depth` quote prefixes off
 
 
 def page_blocks(markdown: str) -> list[Block]:
-    """A page's headings, exec blocks and prose paragraphs, in order."""
     lines = markdown.splitlines()
-    skip = _front_matter_lines(markdown)
-    tokens = _parser.parse("\n".join(lines[skip:]))
+    tokens = _parser.parse(markdown)
     blocks: list[Block] = []
     last = 0  # the last line of the latest prose block
     depth, inside = 0, None  # inside: the closing token type of a prose container being skipped
@@ -70,7 +57,7 @@ def page_blocks(markdown: str) -> list[Block]:
             if previous and previous.kind == "prose" and last == number - 1:
                 previous.text += "\n" + text
             else:
-                blocks.append(Block("prose", text, depth=depth, line=number))
+                blocks.append(Block("prose", text, depth=depth))
             last = number
 
     for index, token in enumerate(tokens):
@@ -78,18 +65,17 @@ def page_blocks(markdown: str) -> list[Block]:
             if token.type == inside[0] and token.level == inside[1]:
                 inside = None
             continue
-        start, end = (token.map[0] + skip + 1, token.map[1] + skip) if token.map else (0, 0)
+        start, end = (token.map[0] + 1, token.map[1]) if token.map else (0, 0)
         if token.type == "blockquote_open":
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
         elif token.type == "heading_open" and depth == 0:
-            text = tokens[index + 1].content
-            blocks.append(Block("heading", text, level=int(token.tag[1]), line=start))
+            blocks.append(Block("heading", tokens[index + 1].content, level=int(token.tag[1])))
         elif token.type == "fence" and 'exec="1"' in token.info:
             found = [m["path"] for m in INCLUDE.finditer(token.content)]
             info = token.info
-            blocks.append(Block("exec", depth=depth, line=start, snippets=found,
+            blocks.append(Block("exec", depth=depth, snippets=found,
                                 figure='html="1"' in info, shown="source=" in info))
         elif token.type in ("fence", "code_block"):
             prose(start, end, whole=True)  # a code block the page shows, blank lines and all
