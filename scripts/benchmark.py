@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 COPY = ("docs", "snippets", "sitekit", "sitebuild", "overrides", "mkdocs.yml", "pyproject.toml")
 SUMMARY = re.compile(r"exec cache .*?: (\d+) blocks, (\d+) hits, (\d+) misses.*?pages run: (.*?);")
+REBUILT = re.compile(r"^rebuilt (\.md|\.py) (\S+)$", re.MULTILINE)
 # What `mkdocs serve` does on a change: load the config again and build, in the same process
 # (imports and the exec cache stay). Prints the seconds of each rebuild and the exec summary.
 REBUILDS = """
@@ -44,7 +45,7 @@ for path in [page, snippet] * int(sys.argv[3]):
     path.write_text(path.read_text("utf-8") + "\\n", "utf-8")
     start = time.perf_counter()
     build(load_config("mkdocs.yml", site_dir="out"))
-    print(path.suffix, time.perf_counter() - start, file=sys.stderr)
+    print("rebuilt", path.suffix, time.perf_counter() - start, file=sys.stderr)
 """
 
 
@@ -81,11 +82,9 @@ def rebuilds(project: Path, runs: int) -> dict[str, list[float]]:
     snippet = project / include.search(page.read_text())[1]
     command = [PY, "-c", REBUILDS, str(page), str(snippet), str(runs)]
     _, log = timed(command, project, env(project))
-    seconds: dict[str, list[float]] = {".md": [], ".py": []}
-    for line in log.splitlines():
-        kind, _, value = line.partition(" ")
-        if kind in seconds:
-            seconds[kind].append(float(value))
+    seconds: dict[str, list] = {".md": [], ".py": []}
+    for kind, value in REBUILT.findall(log):
+        seconds[kind].append(float(value))
     seconds["ran"] = [int(m[3]) for m in SUMMARY.finditer(log)][-2:]  # prose, then snippet
     return seconds
 
@@ -98,13 +97,9 @@ def main() -> None:
     times: dict[str, list[float]] = {"noexec": [], "cold": [], "warm": [], "torch": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         project = Path(tmp) / "project"
-        for name in COPY:
-            source, target = ROOT / name, project / name
-            if source.is_dir():
-                shutil.copytree(source, target, ignore=shutil.ignore_patterns(".cache"))
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, target)
+        shutil.copytree(ROOT, project, ignore=lambda folder, names: [
+            n for n in names if n == ".cache" or (folder == str(ROOT) and n not in COPY)
+        ])  # fmt: skip
         build(project, LIVE_CODE_EXEC="false")  # first run: compiled templates
         for run in range(args.runs):
             print(f"round {run + 1}/{args.runs} ...", file=sys.stderr, flush=True)
@@ -119,9 +114,6 @@ def main() -> None:
             with_torch = timed([PY, "-c", "import torch"], project, env(project))[0]
             times["torch"].append(with_torch - bare)
         serve = rebuilds(project, args.runs)
-    tests = None
-    if not args.skip_tests:
-        tests = timed([PY, "-m", "pytest", "-q", "-m", "not site"], ROOT, dict(os.environ))[0]
 
     noexec, cold, warm, torch = (statistics.median(times[k]) for k in times)
     prose, snippet = statistics.median(serve[".md"]), statistics.median(serve[".py"])
@@ -135,7 +127,8 @@ def main() -> None:
         ("rebuild after a prose edit", prose, f"{prose / noexec:.2f}  ran {serve['ran'][0]}"),
         ("rebuild after a snippet edit", snippet, f"{snippet / noexec:.2f}  ran {serve['ran'][1]}"),
     ]  # fmt: skip
-    if tests is not None:
+    if not args.skip_tests:
+        tests = timed([PY, "-m", "pytest", "-q", "-m", "not site"], ROOT, dict(os.environ))[0]
         rows.append(("make test-fast (pytest -m 'not site')", tests, f"{tests / noexec:.2f}"))
     print(f"\nmedians of {args.runs} runs, {os.cpu_count()} CPUs")
     print("| measurement | time | ratio to no-exec build |")

@@ -52,9 +52,7 @@ def axe_script() -> str:
 
 
 def launch(playwright, **kwargs):
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **kwargs
-    )
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **kwargs)
 
 
 def built_site(site_dir: str | None) -> Path:
@@ -63,9 +61,8 @@ def built_site(site_dir: str | None) -> Path:
         return Path(site_dir).resolve()
     target = ROOT / ".cache" / "browser-site"
     print(f"building the site into {target.relative_to(ROOT)} …", file=sys.stderr)
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([*build, str(target)], cwd=ROOT, check=True, env=env)
+    build = [sys.executable, "-m", "properdocs", "build", "--strict", "--quiet", "--site-dir"]
+    subprocess.run([*build, str(target)], cwd=ROOT, check=True)  # as `make build` and the tests
     return target
 
 
@@ -88,14 +85,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files from the built site, quietly; optionally gzip-compressed like GitHub Pages."""
 
     gzip_enabled = False
-    extensions_map = {
+    extensions_map = {  # GitHub Pages' types, where Python's (with or without mime.types) differ
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "application/javascript",
-        ".json": "application/json",
-        ".svg": "image/svg+xml",
-        ".woff2": "font/woff2",
-        ".xml": "application/xml",
-    }
+        ".js": "application/javascript", ".xml": "application/xml", ".woff2": "font/woff2",
+    }  # fmt: skip
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -106,15 +99,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):
-        if not self.gzip_enabled or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return super().send_head()  # the base class redirects to the slash URL
-            path = path / "index.html"
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path /= "index.html"  # (without the slash, the base class redirects to it)
         ctype = self.guess_type(str(path))
-        if not path.is_file() or not ctype.startswith(_COMPRESSIBLE):
+        accepted = self.gzip_enabled and "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.is_file() and ctype.startswith(_COMPRESSIBLE)):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
         self.send_response(200)
@@ -128,17 +118,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 at a free port from a threaded server (daemon threads); yields
-    the base URL (ending in "/") and stops the server on exit."""
+    """Serve `site` on 127.0.0.1 at a free port; yields the base URL (ending in "/")."""
     handler = type("Handler", (_Handler,), {"gzip_enabled": compress})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
-        server.shutdown()
+        server.shutdown()  # returns once serve_forever has
         server.server_close()
-        thread.join(timeout=5)

@@ -33,13 +33,24 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
+import unicodedata
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from posixpath import dirname, join, normpath
+
+from browser_support import launch  # scripts/browser_support.py: Chromium, no network
+from bs4 import BeautifulSoup
+from material.plugins.offline.plugin import OfflinePlugin
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = "nn-notes-offline"  # the folder, and the one top-level folder inside the zip
@@ -51,73 +62,45 @@ URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")  # http:, mailto:, data:, …
 log = logging.getLogger("offline")
 
 
-def source_date_epoch() -> int:
-    """The commit's time (as sitebuild/plugin.py uses for the sitemap), or $SOURCE_DATE_EPOCH."""
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        done = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
-        )
-        os.environ["SOURCE_DATE_EPOCH"] = done.stdout.strip() or "315532800"
-    # zip cannot store times before 1980
-    return max(int(os.environ["SOURCE_DATE_EPOCH"]), 315532800)
-
-
-def _files(folder: Path) -> list[Path]:
-    return sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.as_posix())
-
-
 # ------------------------------------------------------------------------------- 1. the build
 def build_offline_site(site_dir: Path) -> dict:
-    """Build mkdocs.yml with the offline changes into `site_dir` (strict: mkdocs' build() aborts
-    on any warning); return the provenance and the pages in nav order."""
-    from material.plugins.offline.plugin import OfflinePlugin
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.nav import get_navigation
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    """Build mkdocs.yml with the offline changes (strict: any warning aborts); return the
+    provenance, the time of the commit and the pages in nav order."""
     config = load_config(
         str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), use_directory_urls=False, strict=True
     )
     config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     config.extra["polyfills"] = [SHIM_URL]  # the plugin adds unpkg's copy only when none is set
     offline = OfflinePlugin()
-    errors, warnings = offline.load_config({"enabled": True})
-    assert not errors and not warnings, (errors, warnings)
+    offline.load_config({})  # enabled by default
     config.plugins["material/offline"] = offline
     build(config)
-    (site_dir / SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / "offline" / "iframe-worker-shim.js", site_dir / SHIM_URL)
 
     # Reading order; "section" is the page's top-level nav title (its chapter). Without the
     # plugins' generated files the notebooks are links, not pages: the PDF leaves them out.
-    pages = []
-    for page in get_navigation(get_files(config), config).pages:
-        top = page
-        while top.parent is not None:
-            top = top.parent
-        pages.append(
-            {"title": page.title, "src": page.file.src_uri, "url": page.file.dest_uri,
-             "section": top.title}
-        )  # fmt: skip
-    return {"provenance": dict(config.extra["provenance"]), "nav": pages}
+    pages = [
+        {"title": page.title, "src": page.file.src_uri, "url": page.file.dest_uri,
+         "section": (page.ancestors or [page])[-1].title}
+        for page in get_navigation(get_files(config), config).pages
+    ]  # fmt: skip
+    # sitebuild set $SOURCE_DATE_EPOCH (if not given) to the commit's time, as for the sitemap;
+    # zip cannot store times before 1980
+    epoch = max(int(os.environ["SOURCE_DATE_EPOCH"]), 315532800)
+    return {"provenance": dict(config.extra["provenance"]), "epoch": epoch, "nav": pages}
 
 
 # --------------------------------------------------------------------------- 2. print view
 def build_print_view(site: Path, info: dict, page_numbers: dict[str, int]) -> list[str]:
     """Write site/print.html: a cover, the table of contents (with page numbers when known) and
     every page's article in nav order; return the contents' targets (page and chapter ids)."""
-    from bs4 import BeautifulSoup
-
-    pages = info["nav"]
-    url_to_index = {page["url"]: index for index, page in enumerate(pages)}
+    url_to_index = {page["url"]: index for index, page in enumerate(info["nav"])}
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     stylesheets = "\n".join(str(link) for link in home.find_all("link", rel="stylesheet"))
     sections_seen: set[str] = set()
     body: list[str] = []
     toc: list[tuple[int, str, str]] = []  # (level, id, title)
-    for index, page in enumerate(pages):
+    for index, page in enumerate(info["nav"]):
         soup = BeautifulSoup((site / page["url"]).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article.md-content__inner")
         for junk in article.select(".headerlink, .md-content__button, .md-source-file"):
@@ -129,8 +112,7 @@ def build_print_view(site: Path, info: dict, page_numbers: dict[str, int]) -> li
         h1 = article.find("h1")
         title = h1.get_text(" ", strip=True) if h1 else (page["title"] or page["section"])
         # A page of a multi-page chapter sits one level below its chapter heading.
-        in_section = page["section"] != page["title"] and page["src"] != "index.md"
-        demote = in_section and not page["src"].endswith("index.md")
+        demote = page["section"] != page["title"] and not page["src"].endswith("index.md")
         prefix = ""
         if demote and page["section"] not in sections_seen:
             prefix = f'<h1 class="print-chapter" id="c{index}">{html.escape(page["section"])}</h1>'
@@ -142,15 +124,14 @@ def build_print_view(site: Path, info: dict, page_numbers: dict[str, int]) -> li
         body.append(f'<section class="print-page" id="p{index}">{prefix}{inner}</section>')
 
     prov = info["provenance"]
-    day = datetime.fromtimestamp(source_date_epoch(), UTC).strftime("%Y-%m-%d")
+    day = datetime.fromtimestamp(info["epoch"], UTC).strftime("%Y-%m-%d")
     toc_html = "\n".join(
         f'<li class="toc-{level}"><a href="#{target}"><span class="toc-title">'
         f"{html.escape(title)}</span>"
         f'<span class="toc-page">{page_numbers.get(target, "")}</span></a></li>'
         for level, target, title in toc
     )
-    description = home.select_one("meta[name=description]")
-    description = description["content"] if description else ""
+    description = (home.select_one("meta[name=description]") or {}).get("content", "")
     info["title"] = title = home.title.get_text(strip=True).split(" - ")[-1]
     document = f"""<!doctype html>
 <html lang="zh" class="print-view">
@@ -217,23 +198,15 @@ def _rewrite(article, url: str, pid: str, url_to_index: dict[str, int], demote: 
 
 # ------------------------------------------------------------------------- 3. print to PDF
 FONT = 'font-family:"WenQuanYi Micro Hei",sans-serif;'
-FOOTER = (
-    f'<div style="width:100%;font-size:8px;color:#555;text-align:center;{FONT}">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-)
-HEADER = (
-    '<div style="width:100%;font-size:7px;color:#888;padding:0 14mm;text-align:right;'
-    f'{FONT}"><span class="title"></span></div>'
-)
-
-
 PDF_OPTIONS = {  # A4, page numbers in the footer, the outline (bookmarks) from the headings
     "format": "A4",
     "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
     "print_background": True,
     "display_header_footer": True,
-    "header_template": HEADER,
-    "footer_template": FOOTER,
+    "header_template": '<div style="width:100%;font-size:7px;color:#888;padding:0 14mm;'
+    f'text-align:right;{FONT}"><span class="title"></span></div>',
+    "footer_template": f'<div style="width:100%;font-size:8px;color:#555;text-align:center;{FONT}">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
     "outline": True,
     "tagged": True,
 }
@@ -241,8 +214,6 @@ PDF_OPTIONS = {  # A4, page numbers in the footer, the outline (bookmarks) from 
 
 def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
     """1-based page of each named destination (the print view's page and chapter ids)."""
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(pdf))
     # Skia names them "/p3"
     names = {name.lstrip("/"): dest for name, dest in reader.named_destinations.items()}
@@ -252,29 +223,23 @@ def page_numbers_of(pdf: bytes, targets: list[str]) -> dict[str, int]:
 def make_pdf(site: Path, info: dict) -> bytes:
     """Print until the page numbers settle: the first print measures where each page starts,
     the second prints the contents with those numbers (the contents keep their size)."""
-    from browser_support import launch  # scripts/browser_support.py: Chromium, no network
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright:  # its exit also ends the browser
         browser = launch(playwright)
-        try:
-            numbers: dict[str, int] = {}
-            for _ in range(3):
-                targets = build_print_view(site, info, numbers)
-                page = browser.new_page()
-                page.emulate_media(media="print", color_scheme="light")
-                page.goto((site / PRINT_PAGE).as_uri(), wait_until="load")
-                page.evaluate("document.fonts.ready.then(() => true)")
-                pdf = page.pdf(**PDF_OPTIONS)
-                page.close()
-                measured = page_numbers_of(pdf, targets)
-                if measured == numbers:
-                    break
-                numbers = measured
-            else:
-                raise SystemExit("table of contents: page numbers did not settle")
-        finally:
-            browser.close()
+        numbers: dict[str, int] = {}
+        for _ in range(3):
+            targets = build_print_view(site, info, numbers)
+            page = browser.new_page()
+            page.emulate_media(media="print", color_scheme="light")
+            page.goto((site / PRINT_PAGE).as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            pdf = page.pdf(**PDF_OPTIONS)
+            page.close()
+            measured = page_numbers_of(pdf, targets)
+            if measured == numbers:
+                break
+            numbers = measured
+        else:
+            raise SystemExit("table of contents: page numbers did not settle")
     if missing := set(targets) - set(numbers):
         raise SystemExit(f"print view: no PDF destination for {sorted(missing)}")
     return pdf
@@ -284,7 +249,7 @@ def make_pdf(site: Path, info: dict) -> bytes:
 _KANGXI = re.compile(r"<(2F[0-9A-D][0-9A-F]|2E[89A-F][0-9A-F])>", re.IGNORECASE)
 
 
-def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
+def finish_pdf(pdf: bytes, info: dict) -> bytes:
     """Fixed metadata and ids, and searchable Chinese.
 
     - /CreationDate and /ModDate from SOURCE_DATE_EPOCH (Chromium writes the wall clock: the
@@ -294,10 +259,6 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
       text said ⽤ where the page says 用 and a search for 用 found nothing. Each such entry of
       the fonts' ToUnicode maps is replaced by its NFKC form.
     """
-    import unicodedata
-
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject
 
     def fix_cmap(match: re.Match) -> str:
         char = chr(int(match[1], 16))
@@ -312,7 +273,7 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
             text = cmap.get_data().decode("latin-1")
             if (fixed := _KANGXI.sub(fix_cmap, text)) != text:
                 cmap.set_data(fixed.encode("latin-1"))
-    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    stamp = datetime.fromtimestamp(info["epoch"], UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
     prov = info["provenance"]
     writer.add_metadata(
         {
@@ -326,26 +287,19 @@ def finish_pdf(pdf: bytes, info: dict, epoch: int) -> bytes:
     )
     identifier = ByteStringObject(hashlib.md5(pdf[: pdf.find(b"/CreationDate")]).digest())
     writer._ID = ArrayObject([identifier, identifier])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return writer.write(io.BytesIO())[1].getvalue()
 
 
 def write_zip(folder: Path, target: Path, epoch: int) -> None:
-    """The folder as <FOLDER>/… entries: sorted, one fixed time, fixed permissions, deflate 9."""
+    """The folder as <FOLDER>/… entries."""
     stamp = datetime.fromtimestamp(epoch, UTC).timetuple()[:6]
     with zipfile.ZipFile(target, "w") as archive:
-        for path in _files(folder):
+        for path in sorted(filter(Path.is_file, folder.rglob("*")), key=Path.as_posix):
             entry = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o100644 << 16
             entry.create_system = 3  # Unix, whatever the machine
             archive.writestr(entry, path.read_bytes(), compresslevel=9)
-
-
-def fix_times(folder: Path, epoch: int) -> None:
-    for path in [*_files(folder), *sorted(p for p in folder.rglob("*") if p.is_dir()), folder]:
-        os.utime(path, (epoch, epoch))
 
 
 def prune_for_file_urls(folder: Path) -> None:
@@ -366,16 +320,16 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="also copy the downloads into this built site")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    epoch = source_date_epoch()
     folder, downloads = args.out.resolve() / FOLDER, args.out.resolve() / "downloads"
     for old in (folder, downloads):
         shutil.rmtree(old, ignore_errors=True)
     started = time.perf_counter()
     info = build_offline_site(folder)
+    epoch = info["epoch"]
     log.info("offline: site built in %.1f s", time.perf_counter() - started)
 
     started = time.perf_counter()
-    pdf = finish_pdf(make_pdf(folder, info), info, epoch)
+    pdf = finish_pdf(make_pdf(folder, info), info)
     (folder / PRINT_PAGE).unlink()
     downloads.mkdir(parents=True)
     (downloads / PDF_NAME).write_bytes(pdf)
@@ -383,16 +337,14 @@ def main(argv=None) -> int:
 
     prune_for_file_urls(folder)
     write_zip(folder, downloads / ZIP_NAME, epoch)
-    fix_times(folder, epoch)
-    fix_times(downloads, epoch)
+    for path in [*folder.rglob("*"), folder, *downloads.rglob("*"), downloads]:
+        os.utime(path, (epoch, epoch))
     for name in (PDF_NAME, ZIP_NAME):
         data = (downloads / name).read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:16]
         log.info("offline: %s  %.1f MB  sha256 %s", downloads / name, len(data) / 1e6, digest)
     if args.site:
-        (target := args.site.resolve() / "downloads").mkdir(parents=True, exist_ok=True)
-        for name in (PDF_NAME, ZIP_NAME):
-            shutil.copy2(downloads / name, target / name)
+        target = shutil.copytree(downloads, args.site.resolve() / "downloads", dirs_exist_ok=True)
         log.info("offline: downloads copied into %s", target)
     return 0
 

@@ -15,17 +15,16 @@ import shutil
 from browser_support import DESKTOP, PHONE, ROOT, SCHEMES, built_site, launch, serve, site_pages
 from playwright.sync_api import sync_playwright
 
-OUT = ROOT / ".cache" / "screenshots"
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", help="an existing build (default: build into .cache/)")
-    parser.add_argument("--out", default=str(OUT), help="output folder")
+    parser.add_argument("--out", default=".cache/screenshots", help="output folder")
     args = parser.parse_args()
     site = built_site(args.site)
-    out = ROOT / args.out  # an absolute --out stays absolute
+    out = ROOT / args.out  # relative to the project; an absolute --out stays absolute
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
 
@@ -46,7 +45,6 @@ def main() -> None:
                     rows.append((path or "/", viewport, scheme, f"{name}.png"))
                     print(f"{name}.png")
                 context.close()
-        browser.close()
 
     cells = "\n".join(
         f'<figure><a href="{html.escape(f)}"><img src="{html.escape(f)}" loading="lazy" '
