@@ -78,8 +78,8 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-@cache  # once per process: a process keeps the torch and sitekit it imported
-def _fingerprint() -> str:
+@cache  # once per build: the plugin clears it, and the sitekit modules, when a build starts
+def fingerprint() -> str:
     runtime = hashlib.sha256()
     for path in sorted(RUNTIME.glob("*.py")):
         runtime.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -88,7 +88,7 @@ def _fingerprint() -> str:
 
 
 def block_key(code: str, cwd: str = ".") -> str:
-    digest = hashlib.sha256(_fingerprint().encode())
+    digest = hashlib.sha256(fingerprint().encode())
     # markdown-exec sets COLUMNS for a block with `width=`
     for part in (cwd, os.environ.get("COLUMNS", ""), code):
         digest.update(b"\0" + part.encode())
@@ -187,7 +187,10 @@ def _run_block(code: str, session: str | None = None, **_: object) -> str:
 
 _NOT_CACHED = re.compile(r"<h[1-6]\b|\bid=\"exec-")  # headings reported to the TOC, prefixed ids
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# what renders an output besides the Markdown setup: the libraries, and our own extension, which
+# markdown-exec's inner converter runs too (focusable code blocks)
 _RENDERERS = repr([metadata.version(n) for n in ("markdown", "pymdown-extensions", "pygments")])
+_RENDERERS += hashlib.sha256(Path(__file__).with_name("markdown.py").read_bytes()).hexdigest()
 
 
 def _html_key(options: dict) -> str:
@@ -222,6 +225,7 @@ def format_python(**options):
     before = MarkdownConverter.counter
     markup = base_format(language="python", run=_run_block, **options)
     conversions = MarkdownConverter.counter - before
+    # stored as one digit (how many conversions to count on a hit) and the HTML
     if key and conversions < 10 and not _NOT_CACHED.search(markup):
         save(key, f"{conversions}{markup}")
     return markup

@@ -1,9 +1,9 @@
 """The engine-neutral half of the build: one Python-Markdown extension (`sitebuild.markdown`).
 
-What must hold under any engine that reads `markdown_extensions` (MkDocs, ProperDocs, and
-Zensical, which ignores plugins and hooks) lives here, not in the plugin:
+What must hold under any engine that reads `markdown_extensions` and runs markdown-exec's
+fences (MkDocs, ProperDocs, and Zensical, which ignores plugins and hooks) lives here:
 - python blocks run through sitebuild.execution (fresh torch state, cache, and a block that
-  raises stops the build, naming its page);
+  raises stops the build; the plugin tells it the page's name, other engines do not);
 - `--8<--` includes inside a `>` callout expand with the callout's prefix, before
   pymdownx.snippets runs (an engine that converts callouts later would otherwise run the
   include line as code);

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import subprocess
+import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -84,6 +85,8 @@ class SiteBuildConfig(Config):
 
 
 class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
+    epoch = None  # the SOURCE_DATE_EPOCH this plugin set, if it set one
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.cache = self.root / self.config.cache_dir
@@ -92,12 +95,20 @@ class SiteBuildPlugin(BasePlugin[SiteBuildConfig]):
         commit = _git(self.root, "rev-parse", "--short=12", "HEAD")
         commit = commit or os.environ.get("GITHUB_SHA", "")[:12] or "unknown"
         config.extra["provenance"] = {"torch": version("torch"), "commit": commit}
-        # Two builds of one commit give the same bytes, the sitemap's dates included.
-        if "SOURCE_DATE_EPOCH" not in os.environ:
-            os.environ["SOURCE_DATE_EPOCH"] = _git(self.root, "log", "-1", "--format=%ct") or "0"
+        # Two builds of one commit give the same bytes, the sitemap's dates included (set
+        # again on each serve rebuild: a commit in between moves it).
+        if os.environ.get("SOURCE_DATE_EPOCH", self.epoch) == self.epoch:
+            self.epoch = _git(self.root, "log", "-1", "--format=%ct") or "0"
+            os.environ["SOURCE_DATE_EPOCH"] = self.epoch
         return config
 
     def on_pre_build(self, config):
+        # `mkdocs serve` rebuilds in one process: an edited sitekit/ must change the cache keys
+        # and be imported afresh by the snippets that run
+        execution.fingerprint.cache_clear()
+        for name in [name for name in sys.modules if name.partition(".")[0] == "sitekit"]:
+            if name != "sitekit.torch_state":  # the runner holds it; it resets, draws nothing
+                del sys.modules[name]
         execution.stats = execution.Stats()
         self.math = MathRenderer()
         self.search = SearchScope()

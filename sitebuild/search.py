@@ -1,26 +1,18 @@
 """Search: the site's own worker behind Material's search UI, and what goes into the index.
 
-Material's search plugin writes the index and Material's bundle draws the dialog and results;
-the worker that answers queries is ours (search_worker.js, README "Search"): Material starts it
-from the `search` URL in each page's `__config` JSON, which the plugin points at our copy. That
-URL and the worker's message protocol are the only parts of Material relied upon: the build
-fails here if the URL is not where Material 9.8.2 puts it, and tests/test_search.py checks the
-protocol against Material's source.
+Material's search plugin writes the index and its bundle draws the dialog and results; the
+worker that answers is ours (search_worker.js, README "Search"), started from the `search` URL
+of each page's `__config`, which we point at our copy. That URL and the worker protocol are all
+we rely on: the build fails here if the URL is not where Material 9.8.2 puts it, and
+tests/test_search.py checks the protocol against Material's source.
 
-Left out of the index: the snippets' source and printed outputs (the prose names every API it
-teaches; tensor dumps are noise), figures (their SVG labels), TeX sources and the notebook
-pages, which repeat their chapters' text. Those blocks are set aside (an HTML comment holds
-their place) before the search plugin reads the page and put back in the finished page, rather
-than marked `data-search-exclude`: the plugin's HTML parser would still walk every tag of them.
-The 常见错误 pages quote each error message in prose, so a pasted error still finds its entry.
-Also left out, as what a search should not land on: the body of each page's 动手练习 (the
-exercises ask what the page's lessons answer; the heading stays, so "动手练习" still finds them),
-the home page's folded 勘误一览, and tables of contents, tables whose every row links elsewhere
-(the 常见错误 index by message, the glossary's API table): each row's target is indexed in full.
-
-The index is rewritten as UTF-8 (Material escapes every Chinese character as \\uXXXX) and as
-plain text: the worker matches and previews plain text, and the markup, and the spaces its
-removal leaves beside Chinese, cost a tenth of the index (README "Search": at most 60 KB gzip).
+Left out of the index: code and printed outputs (the prose names every API), figures, TeX, the
+notebook pages (they repeat their chapters), each 动手练习's body (the heading stays), the home
+page's folded 勘误一览 and tables whose every row links elsewhere (each target is indexed whole).
+They are set aside (a comment holds their place) before the search plugin parses the page, not
+marked `data-search-exclude`: its parser would still walk all their tags. The index is then
+rewritten as UTF-8 plain text (Material escapes each Chinese character; the markup, and the
+spaces its removal leaves beside Chinese, were a tenth of it): at most 60 KB gzip.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ function tokenize(text, query) {
       codeTerms(run).forEach(function (t) {
         if (!(query && LATIN_STOP.has(t[0]))) out.push({ term: t[0], level: t[1], group: group });
       });
-      segments.push(run);
+      if (codeTerms(run).length) segments.push(run);  // "？" or "<" is not a search term
       group++;
       return;
     }
@@ -123,14 +123,16 @@ function tokenize(text, query) {
   return out;
 }
 
-/* A one-character word is left where it and the characters either side of it are written so in
-   one of the site's headings: 能 in 万能逼近定理. */
+/* A one-character word is left where it and a neighbour are written so in one of the site's
+   headings (能 in 万能逼近定理, 和 in 求和); a particle never is (的 would join 函数的特点). */
+var PARTICLES = "的了是吗呢吧啊么";
 function cutQuestionWords(run, asked) {
   var segments = [], current = "";
   for (var i = 0; i < run.length;) {
     var word = QUESTION_WORDS.find(function (w) {
-      return run.startsWith(w, i) && !(w.length === 1 && i > 0 && i + 1 < run.length &&
-        headings.includes(run.slice(i - 1, i + 2)));
+      return run.startsWith(w, i) && !(w.length === 1 && !PARTICLES.includes(w) && (
+        (current && headings.includes(current.slice(-1) + w)) ||
+        (i + 1 < run.length && headings.includes(run.slice(i, i + 2)))));
     });
     if (word) { if (current) segments.push(current); current = ""; i += word.length; asked.push(word); }
     else { current += run[i]; i++; }
@@ -269,29 +271,35 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/* Plain text with the matched words marked, cut to a window around the first of them. */
-function mark(text, words, limit) {
-  var lower = text.toLowerCase(), first = -1;
-  words.forEach(function (w) {
-    var at = lower.indexOf(w);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  });
+/* One pattern for the words a result marks, longest first, built once per query. */
+function markPattern(words) {
+  var unique = Array.from(new Set(words)).sort(function (a, b) { return b.length - a.length; });
+  return unique.length ? new RegExp(unique.map(function (w) {
+    return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }).join("|"), "gi") : null;
+}
+
+/* Plain text, escaped, with the matched words marked, cut to a window around the first. */
+function mark(text, pattern, limit) {
+  var first = pattern ? text.search(pattern) : -1;
   var start = limit && first > 40 ? first - 30 : 0;
   var cut = limit ? text.slice(start, start + limit) : text;
-  var html = escapeHtml(cut);
-  words.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (w) {
-    var pattern = escapeHtml(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    html = html.replace(new RegExp("(?![^<]*>)(" + pattern + ")", "gi"), "<mark>$1</mark>");
+  var html = "", last = 0;
+  if (pattern) cut.replace(pattern, function (match, at) {
+    html += escapeHtml(cut.slice(last, at)) + "<mark>" + escapeHtml(match) + "</mark>";
+    last = at + match.length;
+    return match;
   });
+  html += escapeHtml(cut.slice(last));
   return (start ? "…" : "") + html + (limit && start + limit < text.length ? "…" : "");
 }
 
-function item(doc, result, words, segments) {
+function item(doc, result, pattern, segments) {
   var terms = {};
   segments.forEach(function (seg) { terms[seg] = doc.flat.includes(seg.replace(/\s+/g, "")); });
   return {
     location: doc.location, score: result.score, terms: terms,
-    title: mark(doc.title, words, 0), text: mark(doc.text, words, 180),
+    title: mark(doc.title, pattern, 0), text: mark(doc.text, pattern, 180),
   };
 }
 
@@ -331,8 +339,8 @@ function search(query) {
   var best = scored[0] && scored[0].result;
   if (!best || (best.matched < WEAK * wanted && !best.holds)) return { items: nothing() };
 
-  var words = Array.from(weighted.keys()).concat(segments.map(normalise))
-    .filter(function (w) { return w.length > 1 || HAN.test(w); });
+  var pattern = markPattern(Array.from(weighted.keys()).concat(segments.map(normalise))
+    .filter(function (w) { return w.length > 1 || HAN.test(w); }));
   var groups = new Map();
   scored.forEach(function (s) {
     if (!groups.has(s.doc.path)) groups.set(s.doc.path, []);
@@ -353,7 +361,7 @@ function search(query) {
       return s.result.score >= 0.2 * best.result.score && (s.doc.location.includes("#") || !best.doc.location.includes("#"));
     });
     // Material shows the last document big when all have "#": the best one goes last.
-    return others.concat([best]).map(function (s) { return item(s.doc, s.result, words, segments); });
+    return others.concat([best]).map(function (s) { return item(s.doc, s.result, pattern, segments); });
   });
   var result = { items: items };
   if (suggestOn) result.suggest = suggest(query);

@@ -34,7 +34,8 @@ def run_snippet(relative_path: str) -> SnippetRun:
     return SnippetRun(printed, namespace, [str(w.message) for w in caught])
 
 
-# `make test-fast` (the author's loop) runs what needs no site build and no browser.
+# `make test-fast` (the author's loop) runs what needs no site build (the search worker's unit
+# tests do open Chromium, for a few seconds).
 BUILDS_SITES = {"test_build_cache", "test_author_mistakes", "test_reproducible", "test_offline",
                 "test_browser", "test_notebooks"}  # fmt: skip
 

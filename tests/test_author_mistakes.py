@@ -48,7 +48,8 @@ def site_template(tmp_path_factory) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("# Page tree")] + "nav:\n  - index.md\n  - bad.md\n"
     (base / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (base / "overrides").symlink_to(ROOT / "overrides")
+    for shared in ("overrides", "sitekit"):  # mkdocs.yml names both
+        (base / shared).symlink_to(ROOT / shared)
     (base / "snippets").mkdir()
     (base / "docs").mkdir()
     for shared in ("assets", "stylesheets"):

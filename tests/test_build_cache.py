@@ -64,7 +64,8 @@ def template(tmp_path_factory) -> Path:
     config = config[: config.index("# Page tree")]
     config += "nav:\n  - index.md\n  - alpha.md\n  - beta.md\n"
     (base / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (base / "overrides").symlink_to(ROOT / "overrides")
+    for shared in ("overrides", "sitekit"):  # mkdocs.yml names both
+        (base / shared).symlink_to(ROOT / shared)
     (base / "docs").mkdir()
     for shared in ("assets", "stylesheets"):
         (base / "docs" / shared).symlink_to(ROOT / "docs" / shared)
@@ -181,7 +182,7 @@ def test_key_covers_code_versions_seed_and_the_runtime_only(monkeypatch, tmp_pat
     assert execution.block_key("print(1)") == base
     assert execution.block_key("print(2)") != base
     assert execution.block_key("print(1)", cwd="tmp") != base
-    parts = json.loads(execution._fingerprint())
+    parts = json.loads(execution.fingerprint())
     assert {"torch", "numpy", "matplotlib", "markdown-exec", "python"} <= set(parts["versions"])
     assert parts["seed"] == execution.SEED
     # what snippets import is in the key; the build machinery is not
@@ -189,13 +190,13 @@ def test_key_covers_code_versions_seed_and_the_runtime_only(monkeypatch, tmp_pat
     runtime = tmp_path / "runtime"
     shutil.copytree(ROOT / "sitekit", runtime)
     monkeypatch.setattr(execution, "RUNTIME", runtime)
-    execution._fingerprint.cache_clear()
+    execution.fingerprint.cache_clear()
     assert execution.block_key("print(1)") == base
     (runtime / "figures.py").write_text("# changed\n", "utf-8")
-    execution._fingerprint.cache_clear()
+    execution.fingerprint.cache_clear()
     assert execution.block_key("print(1)") != base
     monkeypatch.undo()
-    execution._fingerprint.cache_clear()
+    execution.fingerprint.cache_clear()
 
 
 def test_tampered_or_partial_entries_are_recomputed_not_shown(site):

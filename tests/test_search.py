@@ -236,6 +236,28 @@ def test_weak_matches_say_so_and_point_to_mistakes_and_glossary(worker_page):
     assert NOTHING_TITLE in nothing["items"][0][0]["title"]
 
 
+def test_results_are_escaped_marked_once_and_keep_content_words(worker_page):
+    """Material inserts a result's title and text as HTML: the worker escapes them, marks each
+    match once, and a one-character question word that is part of a heading's word (和 in 求和)
+    stays in the query."""
+    docs = [
+        {"location": "a/", "title": "比较", "text": "x &lt; 0 与 a&lt;b &lt;script&gt;"},
+        {"location": "a/#sum", "title": "沿类别求和", "text": "梯度求和的结果"},
+    ]
+    found = worker_page.evaluate(
+        """docs => { setup({docs, options: {}});
+                   return [search('比较 x < script'), search('梯度求和'), search('？')]; }""",
+        docs,
+    )
+    script, total, blank = found
+    shown = script["items"][0][-1]
+    assert "<script>" not in shown["text"] and "&lt;<mark>script</mark>&gt;" in shown["text"]
+    assert list(shown["terms"]) == ["比较", "x", "script"]  # "<" is no search term
+    assert total["items"][0][-1]["location"] == "a/#sum"
+    assert "<mark><mark>" not in total["items"][0][-1]["title"]
+    assert blank == {"items": []}
+
+
 if __name__ == "__main__":
     site = Path(sys.argv[1]).resolve()
     offline = "--offline" in sys.argv
