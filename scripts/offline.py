@@ -1,26 +1,14 @@
 """The offline edition: the whole site as a folder that works from file:// (and a .zip of it),
-and as one PDF printed by Chromium from a print view of the same build.
+and as one PDF printed by Chromium from a print view of the same build (`make offline`).
 
-    .venv/bin/python scripts/offline.py            # or: make offline
-    -> dist/nn-notes-offline/            the folder (open index.html)
-       dist/downloads/nn-notes-offline.zip
-       dist/downloads/nn-notes.pdf
-
-One `mkdocs build --strict` of mkdocs.yml, changed in memory only (the normal site stays as it
-is, and nothing of mkdocs.yml is repeated in a second config that could drift):
-  - Material's offline plugin: `use_directory_urls: false` and the search index inlined as
-    search/search_index.js (a file:// page cannot fetch JSON);
-  - its iframe-worker polyfill (the search worker cannot start from file://) comes from the
-    folder itself (offline/iframe-worker-shim.js), not from unpkg.com;
-  - `navigation.instant` kept off, should mkdocs.yml turn it on again: it fetches sitemap.xml
-    and pages with XHR, which file:// refuses.
-Then the print view (print.html: cover, table of contents with page numbers, every page in nav
-order) is printed with Chromium's print to PDF (Playwright, Debian's Chromium), twice, so the
-contents can carry the page numbers the first print measured.
-
-Deterministic: the PDF's dates come from SOURCE_DATE_EPOCH (the commit time, as the site's
-sitemap) and its /ID from a hash of its own bytes; the zip has sorted entries, fixed times and
-permissions; the folder's files get the same fixed mtime.
+One strict build of mkdocs.yml, changed in memory only (nothing repeated in a second config
+that could drift): Material's offline plugin (`use_directory_urls: false`, the search index
+inlined as search/search_index.js, since a file:// page cannot fetch JSON), its iframe-worker
+polyfill from the folder itself (offline/iframe-worker-shim.js, not unpkg.com), and
+`navigation.instant` off (its XHR is refused on file://). The print view (print.html: cover,
+contents, every page in nav order) is printed twice, so the contents carry the page numbers the
+first print measured. Deterministic: dates from SOURCE_DATE_EPOCH (the commit time), the PDF's
+/ID from a hash of its bytes, the zip's entries sorted with fixed times and permissions.
 """
 
 from __future__ import annotations

@@ -1,21 +1,12 @@
 """Running the pages' Python: one runner for the site and the tests, and an output cache.
 
-markdown-exec finds the `python exec="1"` blocks and renders what they print; the function that
-runs a block is ours, handed to it through its public API (`markdown_exec.formatters` and
-`base_format`). So the tests (tests/conftest.py) run a snippet exactly as its page does: the
-same fresh torch state, the same capture (what `print` writes, nothing else).
-
-A block is a standalone script: no `session=` (every snippet is a file a learner can run alone).
-A block that raises fails the build from here, naming its page: the exception is not
-markdown-exec's ExecutionError, so it is not turned into a warning and a traceback on the page,
-and an engine that ignores `--strict` or hooks cannot publish the page.
-
-Output cache: `.cache/exec/<key>.json`. The key is a sha256 over the code (after `--8<--`
-inclusion), the working directory and console width, the versions of Python, torch, numpy,
-matplotlib and markdown-exec, the seed, and the source of the runtime package that snippets
-import (sitekit/): nothing else of the build machinery. An entry whose key or checksum does not
-match is a miss. A block that raises is never stored.
-LIVE_CODE_CACHE=off runs every block without reading or writing; LIVE_CODE_CACHE_DIR moves it.
+The function that runs a `python exec="1"` block is ours, handed to markdown-exec through its
+public API (`markdown_exec.formatters`, `base_format`), so a test (tests/conftest.py) sees what
+its page shows: same fresh torch state, same capture (what `print` writes). A block is a
+standalone script (no `session=`); one that raises stops the build from here, not as a warning
+an engine could ignore. Output cache: `.cache/exec/<key>.json`, keyed on the code, working
+folder, console width, pinned versions, seed and sitekit/ (what snippets import), nothing else
+of the build (DEVELOPMENT.md). LIVE_CODE_CACHE=off skips it; LIVE_CODE_CACHE_DIR moves it.
 """
 
 from __future__ import annotations

@@ -1,22 +1,12 @@
 """One runnable Jupyter notebook per chapter, generated from the chapter's pages.
 
-Single source of truth: the snippets. A chapter's notebook is derived at build time from its
-pages, in nav order: the headings that lead to a code example and the paragraph right before
-it become a markdown cell, each `--8<-- "snippets/…"` include becomes a code cell holding the
-snippet's text, byte for byte. The 动手练习 section at the end of a chapter becomes exercise
-cells: the question, an empty cell for the learner, and the solution (tagged `solution`, input
-folded in JupyterLab, folded into a <details> on the site, no stored output: the learner sees
-it by running the cell). The first code cell is a visible setup; there is no per-cell hook, so
-the notebook runs like a plain script. Figures (`html="1"` blocks) stay
-out of the notebook (they need this repository's sitekit); a note names the figure instead.
-
-Outputs are the pages' outputs: each code cell's stream output (solutions aside) comes from
-sitebuild.execution.cached_output, the same key, runner and fresh torch state as the page
-block, so mkdocs-jupyter renders with execute: false (no kernel, no second torch import).
-tests/test_notebooks.py runs every notebook on a fresh kernel and compares its outputs.
-
-Which chapters: the nav section whose entries are `notebooks/<slug>.ipynb`; the chapter of
-`<slug>` is every nav page under `docs/<slug>/`, its title the top-level nav title holding them.
+The snippets stay the only source of code: each `--8<--` include of a chapter's pages (nav
+order) becomes a code cell with the snippet's exact text, after the headings and paragraph
+that lead to it; 动手练习 becomes question / empty cell / solution (tagged, folded, no stored
+output); figures become a note (they need sitekit). The first cell is a visible setup, with no
+per-cell hook: the notebook runs like a plain script. Outputs come from
+sitebuild.execution.cached_output, as the pages', so mkdocs-jupyter renders with execute: false.
+A chapter is the nav's `notebooks/<slug>.ipynb` with every nav page under `docs/<slug>/`.
 """
 
 from __future__ import annotations

@@ -5,14 +5,12 @@ inside a ```` ```python exec="1" html="1" ```` block. What `to_svg` guarantees:
 
 - Text, axes and ticks use `INK`, which becomes `currentColor`, so the figure follows the light and
   dark schemes; series use `COLORS`, readable on both backgrounds.
-- Text stays text (`svg.fonttype: none`): no embedded glyphs. Labels are math, numbers and code
-  names only, so no CJK font is needed at build time: `to_svg` refuses a CJK label rather than
-  let matplotlib measure it with a font that lacks the glyphs; the Chinese goes into the title
-  (the SVG's accessible name) and the caption.
+- Text stays text (`svg.fonttype: none`). Labels are math, numbers and code names only: no CJK
+  font is needed at build (`to_svg` refuses a CJK label matplotlib would measure wrongly); the
+  Chinese goes into the title (the SVG's accessible name) and the caption.
 - Same bytes on every build: fixed hash salt, no date or creator metadata, coordinates rounded.
-- Lean, because every figure is part of its page's first view: curves are simplified to what
-  shows at the figure's size; scour drops empty groups, unreferenced ids, comments, default
-  attributes and digits past four significant ones (a third less).
+- Lean (every figure is part of its page's first view): curves simplified to what shows at its
+  size; scour drops empty groups, unused ids, comments, defaults and digits past four (−⅓).
 - Scales to the column width (viewBox, no fixed size), so it reads on a 375 px phone.
 - No `<style>` element. Inline SVG shares the page's style sheets, so matplotlib's
   `<style>*{stroke-linejoin: round; stroke-linecap: butt}</style>` would style every element of
