@@ -17,10 +17,11 @@ def _all_files(site: Path) -> set[str]:
 
 
 def test_a_second_cold_build_is_byte_identical(built_site, tmp_path):
-    """The second build runs every block again (an empty exec cache of its own)."""
+    """The second build runs every block again (an empty exec cache of its own), with the same
+    engine as the first (ProperDocs names itself in the generator tag)."""
     second = tmp_path / "second"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(second)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(second)],
         cwd=ROOT,
         capture_output=True,
         text=True,
