@@ -20,11 +20,9 @@ from nbclient import NotebookClient
 
 from sitebuild import execution
 from sitebuild import notebooks as hook
+from sitebuild.scan import page_blocks
 
 SLUGS = ["activation", "loss", "autograd", "softmax", "mistakes", "api"]
-INCLUDE = re.compile(
-    r'```python exec="1"(?P<opts>[^\n]*)\n(?:> )*--8<-- "(?P<path>snippets/[^"]+)"'
-)
 
 
 @pytest.fixture(scope="module")
@@ -111,8 +109,9 @@ def test_notebooks_run_like_plain_python():
 def test_notebook_holds_every_example_of_its_chapter_in_order(slug, config, built_site):
     expected, figures = [], []
     for page in chapter_pages(config, slug):
-        for match in INCLUDE.finditer(page.read_text(encoding="utf-8")):
-            (figures if 'html="1"' in match["opts"] else expected).append(match["path"])
+        for block in page_blocks(page.read_text(encoding="utf-8")):  # the one Markdown reader
+            if block.kind == "exec":
+                (figures if block.figure else expected).extend(block.snippets)
     notebook = json.loads(site_notebook(built_site, slug))
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     from_snippets = [
