@@ -1,16 +1,9 @@
-"""Build-speed benchmark: how much the live code costs, measured in one run.
+"""Build-speed benchmark (`make bench`): what the live code costs, measured in one run.
 
-Works on a copy of the project in a temporary folder (the checkout is never touched), runs each
-measurement several times in interleaved rounds (so a busy machine slows all of them alike) and
-prints medians and the ratios the targets are stated in:
-
-  cold build / no-exec build       every block runs (empty cache)
-  warm build / no-exec build       nothing changed: every block from the cache   (target <= 1.15)
-  (cold - no-exec) / import torch  what execution adds, in units of `import torch` (target <= 3)
-  rebuilds after a prose edit / a snippet edit, in one process as `mkdocs serve` does them
-  import torch, the fast tests (`make test-fast`)
-
-Usage: python scripts/benchmark.py [--runs 5] [--skip-tests]   (`make bench`)
+On a copy of the project (the checkout is never touched), interleaved rounds (a busy machine
+slows all alike), medians and ratios to a no-exec build: the cold build (empty cache), the warm
+build (target <= 1.15), rebuilds after a prose and a snippet edit in one process as `mkdocs
+serve` does them, `import torch`, and `make test-fast`. Usage: [--runs 5] [--skip-tests]
 """
 
 from __future__ import annotations

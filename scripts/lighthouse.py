@@ -1,16 +1,11 @@
 """Lighthouse (npm lighthouse@12.2.3, Debian's Chromium), mobile and desktop, on every page.
 
-    make lighthouse             # installs lighthouse into .cache/node/, builds, runs, prints
-    .venv/bin/python scripts/lighthouse.py [--site DIR] [--pages PATH ...] [--forms mobile desktop]
-                                           [--runs N] [--check]
+    make lighthouse    # or: scripts/lighthouse.py [--site DIR] [--pages P ...] [--runs N] [--check]
 
-The site is served the way GitHub Pages serves it: text files gzip-compressed
-(Content-Encoding: gzip), images and fonts as they are. The table gives the four category scores,
-the bytes transferred on a first view (compressed, from Lighthouse's total-byte-weight; the
-search index is not part of it, it loads when the reader reaches for search) and the count of
-requests that reach the network (data: URIs not counted). Targets: accessibility, best practices
-and SEO 100; performance >= 95 on mobile; <= 150 KB and <= 15 requests.
-A missed target is marked with "!"; --check exits 1 on any. JSON reports: .cache/lighthouse/.
+Pages are served as GitHub Pages does (text gzip-compressed). The table: the four scores, the
+first view's bytes (compressed; the search index loads later) and requests (not data: URIs).
+Targets: a11y, best practices, SEO 100; mobile performance >= 95; <= 150 KB, <= 15 requests.
+A miss is marked "!"; --check exits 1 on any. JSON reports: .cache/lighthouse/.
 """
 
 from __future__ import annotations

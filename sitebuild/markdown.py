@@ -4,9 +4,8 @@ What must hold under any engine that reads `markdown_extensions` and runs markdo
 fences (MkDocs, ProperDocs, and Zensical, which ignores plugins and hooks) lives here:
 - python blocks run through sitebuild.execution (fresh torch state, cache, and a block that
   raises stops the build; the plugin tells it the page's name, other engines do not);
-- `--8<--` includes inside a `>` callout expand with the callout's prefix, before
-  pymdownx.snippets runs (an engine that converts callouts later would otherwise run the
-  include line as code);
+- `--8<--` inside a `>` callout expands with its prefix before pymdownx.snippets runs (an engine
+  that converts callouts later would otherwise run the include line as code);
 - `<!-- errata-index -->` on the home page becomes the list of every 勘误 callout;
 - every `<pre><code>` can take keyboard focus (see _FocusableCode).
 """

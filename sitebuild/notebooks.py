@@ -11,14 +11,18 @@ A chapter is the nav's `notebooks/<slug>.ipynb` with every nav page under `docs/
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
 import re
 from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from sitebuild import execution
 from sitebuild.scan import CALLOUT, INCLUDE, page_blocks
@@ -233,7 +237,9 @@ def is_notebook(page) -> bool:
     return _NOTEBOOK.fullmatch(page.file.src_uri) is not None
 
 
-_JUNK = "style, script, .zeroclipboard-container, .clipboard-copy-txt, .celltoolbar, .anchor-link"
+_JUNK = ".zeroclipboard-container, .clipboard-copy-txt, .celltoolbar, .anchor-link"
+# mkdocs-jupyter's inlined CSS and scripts are nine tenths of its page: cut before parsing
+_STYLE_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL)
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
@@ -245,17 +251,31 @@ def _math(text: str) -> str:
 
 
 def clean_notebook_html(content: str, page=None) -> str:
+    """The cleaned page from the exec cache (parsing mkdocs-jupyter's 1.7 MB of notebook HTML
+    costs a build about 2 s), or cleaned now and stored; with `page`, its TOC set."""
+    key = hashlib.sha256(Path(__file__).read_bytes() + b"\0" + content.encode()).hexdigest()
+    cached = execution.load(key) if execution.cache_enabled() else None
+    if cached is None:
+        cached = json.dumps(_clean(content), ensure_ascii=False)
+        if execution.cache_enabled():
+            execution.save(key, cached)
+    html_text, tokens = json.loads(cached)
+    if page is not None:
+        page.toc = get_toc(nest_toc_tokens(tokens))
+    return html_text
+
+
+def _clean(content: str) -> list:
     """mkdocs-jupyter's page, lighter and in the site's style (docs/stylesheets/notebooks.css):
     not its ~600 KB of inlined <style>, its <script>s (MathJax, clipboard, require.js from CDNs),
     copy widget or tag toolbar; `$…$`/`$$…$$` in markdown cells as arithmatex spans for
     sitebuild.math; headings slugged like the site's (mkdocs-jupyter's slugify drops Chinese)
     with a TOC to match; solutions folded."""
     from bs4 import BeautifulSoup, Comment
-    from markdown.extensions.toc import nest_toc_tokens, unique
-    from mkdocs.structure.toc import get_toc
+    from markdown.extensions.toc import unique
     from pymdownx.slugs import slugify
 
-    soup = BeautifulSoup(content, "html.parser")
+    soup = BeautifulSoup(_STYLE_SCRIPT.sub("", content), "html.parser")
     for junk in [*soup.select(_JUNK), *soup.find_all(string=lambda s: isinstance(s, Comment))]:
         junk.extract()
     for cell in soup.select(".jp-RenderedMarkdown"):
@@ -276,9 +296,7 @@ def clean_notebook_html(content: str, page=None) -> str:
             continue  # inside a solution already folded
         details = cell.wrap(soup.new_tag("details", attrs={"class": "success notebook-solution"}))
         details.insert(0, soup.new_tag("summary", string="参考答案"))
-    if page is not None:
-        page.toc = get_toc(nest_toc_tokens(tokens))
-    return str(soup)
+    return [str(soup), tokens]
 
 
 def notebook_page(page, config) -> None:

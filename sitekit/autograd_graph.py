@@ -1,20 +1,15 @@
 """Draw a live autograd computation graph: walk `grad_fn.next_functions`, lay it out, draw it.
 
-The figure is read off the tensors the snippet really computed, so it changes when the code does:
-
     graph = walk(out, names={"x": x, "y": y, "z": z, "out": out})
     fig = graph_figure(graph)   # or several graphs stacked: graph_figure(g1, g2, titles=[...])
     print(to_svg(fig, title=..., caption=...))
 
-- Nodes are the backward functions (`MulBackward0`, …, `AccumulateGrad` for a leaf), numbered in
-  depth-first order from the outputs; edges follow `next_functions` (output -> input, the direction
-  in which backward passes the gradient); an input used twice (`y * y`) gives two edges.
-- `saved` lists the tensors a node keeps for backward (its `_saved_*` attributes); `freed` lists
-  those already released by a `backward()` / `autograd.grad()` without `retain_graph=True`
-  (reading them then raises torch's "Trying to backward through the graph a second time" error).
-- `names` maps a label to a tensor; the label is written right of the node that produced the
-  tensor (or of the leaf's AccumulateGrad), so it can be the forward code itself, "z = y * y * 3".
-- Labels use code names only (no CJK), as sitekit.figures requires.
+- Nodes are the backward functions (`MulBackward0`, …, `AccumulateGrad` for a leaf), numbered
+  depth-first from the outputs; edges follow `next_functions` (output -> input, the way backward
+  passes the gradient); an input used twice (`y * y`) gives two edges.
+- `saved` lists the tensors a node keeps for backward; `freed`, those a `backward()` without
+  `retain_graph=True` already released (reading them raises torch's "backward through the graph
+  a second time" error). `names` labels tensors (code only, no CJK), right of their node.
 """
 
 from __future__ import annotations
