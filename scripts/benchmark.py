@@ -116,7 +116,7 @@ def main() -> None:
         ("warm build (nothing changed)", warm, f"{warm / noexec:.2f}  (target <= 1.15)"),
         ("import torch", torch, f"{torch / noexec:.2f}"),
         ("cold extra cost / import torch", cold - noexec,
-         f"{(cold - noexec) / torch:.2f}x import torch (serial: #18)"),
+         f"{(cold - noexec) / torch:.2f}x import torch (serial)"),
         ("rebuild after a prose edit", prose, f"{prose / noexec:.2f}  ran {serve['ran'][0]}"),
         ("rebuild after a snippet edit", snippet, f"{snippet / noexec:.2f}  ran {serve['ran'][1]}"),
     ]  # fmt: skip
