@@ -31,9 +31,11 @@ _CLEAR = """() => {
   document.querySelector('.md-search-result__list').innerHTML = '';
   document.querySelector('.md-search-result__meta').textContent = '';
 }"""
+# Material's meta line reads "键入以开始搜索" (its placeholder) until a result list is drawn.
 _FIRST = """() => {
   const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-  if (!meta) return null;
+  const config = JSON.parse(document.getElementById('__config').textContent);
+  if (!meta || meta === config.translations['search.result.placeholder']) return null;
   const link = document.querySelector('.md-search-result__item a.md-search-result__link');
   return {meta, href: link ? link.getAttribute('href') : null,
           title: link ? link.querySelector('h1, h2').textContent : null,
