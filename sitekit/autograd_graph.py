@@ -49,6 +49,7 @@ class Node:
 class Graph:
     nodes: list[Node]
     edges: list[tuple[int, int]]  # (from, to) along next_functions; repeated for a reused input
+    functions: list = field(default_factory=list, repr=False)  # the grad_fn objects, by index
 
     @property
     def names(self) -> list[str]:
@@ -63,7 +64,8 @@ class Graph:
         return depth
 
 
-def _saved_tensors(fn) -> tuple[list[str], list[str]]:
+def saved_tensors(fn) -> tuple[list[str], list[str]]:
+    """Names of the tensors `fn` saved for backward, and those of them already freed."""
     saved, freed = [], []
     for short in [a.removeprefix(_SAVED) for a in dir(fn) if a.startswith(_SAVED)]:  # dir() sorts
         try:
@@ -80,21 +82,15 @@ def _saved_tensors(fn) -> tuple[list[str], list[str]]:
 
 def walk(*outputs: torch.Tensor, names: dict[str, torch.Tensor] | None = None) -> Graph:
     """The backward graph reachable from `outputs` (tensors with a grad_fn)."""
-    names = names or {}
     index = {}  # grad_fn object -> node index; holding the objects keeps their ids unique
     nodes: list[Node] = []
     edges: list[tuple[int, int]] = []
 
-    def tensor_name(fn) -> str | None:
-        for label, tensor in names.items():
-            if tensor.grad_fn is fn or getattr(fn, "variable", None) is tensor:
-                return label
-        return None
-
     def visit(fn) -> int:
         if fn not in index:
             index[fn] = len(nodes)
-            nodes.append(Node(index[fn], type(fn).__name__, tensor_name(fn), *_saved_tensors(fn)))
+            name = tensor_name(fn, names or {})
+            nodes.append(Node(index[fn], type(fn).__name__, name, *saved_tensors(fn)))
             for next_fn, _input_nr in fn.next_functions:
                 if next_fn is not None:  # None: an input that needs no gradient (a constant)
                     edges.append((index[fn], visit(next_fn)))
@@ -104,7 +100,15 @@ def walk(*outputs: torch.Tensor, names: dict[str, torch.Tensor] | None = None) -
         if output.grad_fn is None:
             raise ValueError("an output without grad_fn has no graph to walk")
         visit(output.grad_fn)
-    return Graph(nodes, sorted(edges))
+    return Graph(nodes, sorted(edges), list(index))
+
+
+def tensor_name(fn, names: dict[str, torch.Tensor]) -> str | None:
+    """The label in `names` of the tensor `fn` produced (or, for AccumulateGrad, the leaf)."""
+    for label, tensor in names.items():
+        if tensor.grad_fn is fn or getattr(fn, "variable", None) is tensor:
+            return label
+    return None
 
 
 def _lines(node: Node) -> list[str]:
@@ -166,9 +170,11 @@ def graph_size(graph: Graph) -> tuple[float, float]:
     return max(_content_width(graph), MIN_WIDTH), height
 
 
-def draw(ax, graph: Graph, title: str | None = None, width: float | None = None) -> None:
+def draw(ax, graph: Graph, title: str | None = None, width: float | None = None,
+         gid: str | None = None) -> None:  # fmt: skip
     """Boxes for the nodes, arrows for the edges, tensor names right of their boxes; `width`
-    (inches) widens the drawing area beyond graph_size(), the graph staying centred."""
+    (inches) widens the drawing area beyond graph_size(), the graph staying centred; `gid`
+    names each box `<gid>-node-<i>` and arrow `<gid>-edge-<k>` in the SVG (sitekit.watch)."""
     centre = layout(graph)
     own_width, height = graph_size(graph)
     width = max(width or 0.0, own_width)
@@ -179,7 +185,8 @@ def draw(ax, graph: Graph, title: str | None = None, width: float | None = None)
         edge = COLORS[2] if node.name == "AccumulateGrad" else COLORS[0]  # a leaf in green
         dash = "--" if node.freed else "-"  # dashed: backward already released its tensors
         corner = (x - w / 2, y - half)
-        ax.add_patch(FancyBboxPatch(corner, w, _BOX_HEIGHT, edgecolor=edge, linestyle=dash, **_BOX))
+        box = FancyBboxPatch(corner, w, _BOX_HEIGHT, edgecolor=edge, linestyle=dash, **_BOX)
+        ax.add_patch(box).set_gid(gid and f"{gid}-node-{node.index}")
         lines = _lines(node)
         step = _BOX_HEIGHT / (len(lines) + 1)
         for k, line in enumerate(lines):
@@ -194,7 +201,8 @@ def draw(ax, graph: Graph, title: str | None = None, width: float | None = None)
         # a reused input (y * y) gets one arrow per use, drawn side by side
         dx = (graph.edges[:i].count((a, b)) - (graph.edges.count((a, b)) - 1) / 2) * 0.25
         (xa, ya), (xb, yb) = centre[a], centre[b]
-        ax.add_patch(FancyArrowPatch((xa + dx, ya - half), (xb + dx, yb + half), **_ARROW))
+        arrow = FancyArrowPatch((xa + dx, ya - half), (xb + dx, yb + half), **_ARROW)
+        ax.add_patch(arrow).set_gid(gid and f"{gid}-edge-{i}")
     top = half + _MARGIN
     left = (_content_width(graph) - width) / 2  # centre the graph in the blank room
     ax.set(xlim=(left, left + width), ylim=(top - height, top), aspect="equal")
@@ -203,7 +211,7 @@ def draw(ax, graph: Graph, title: str | None = None, width: float | None = None)
         ax.set_title(title, family="monospace", fontsize=10)
 
 
-def graph_figure(*graphs: Graph, titles: list[str] | None = None):
+def graph_figure(*graphs: Graph, titles: list[str] | None = None, gid: str | None = None):
     """One figure with the graphs stacked top to bottom, each drawn with draw().
 
     Axes are placed by hand (1 data unit = 1 inch) instead of by the constrained layout engine,
@@ -220,5 +228,5 @@ def graph_figure(*graphs: Graph, titles: list[str] | None = None):
     for ax, g, (_, h), room, title in zip(axes[:, 0], graphs, sizes, rooms, titles, strict=True):
         top -= room
         ax.set_position([0, top / height, 1, h / height])
-        draw(ax, g, title, width=width)
+        draw(ax, g, title, width=width, gid=gid)
     return fig

@@ -66,7 +66,8 @@ _UNIVERSAL_RULE = re.compile(r"\s*\*\s*\{([^}]*)\}\s*")
 # Comments go too: matplotlib's <!-- $\tanh'(x)$ --> would look like TeX.
 _SCOUR = scour.parse_args(
     "--enable-id-stripping --enable-comment-stripping --set-precision=4 --create-groups"
-    " --strip-xml-prolog --remove-metadata --indent=none --no-line-breaks --quiet".split()
+    " --strip-xml-prolog --remove-metadata --indent=none --no-line-breaks --quiet"
+    " --protect-ids-prefix=watch-".split()  # ids a stepper or explorer marks (sitekit/watch.py)
 )
 
 
@@ -106,6 +107,12 @@ def _style_to_attributes(svg: str) -> str:
 
 def to_svg(fig, *, title: str, caption: str | None = None) -> str:
     """Render `fig` as an inline SVG inside <figure>; `title` is its accessible name."""
+    figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="live-figure">\n{svg_element(fig, title=title)}\n{figcaption}</figure>'
+
+
+def svg_element(fig, *, title: str) -> str:
+    """`fig` as the bare inline <svg> element that to_svg puts into its <figure>."""
     _check_labels(fig)
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -119,6 +126,4 @@ def to_svg(fig, *, title: str, caption: str | None = None) -> str:
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="live-figure__svg" ', 1)
     svg = re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", svg, count=1)
     # markdown-exec passes html="1" output through Markdown's raw-HTML stash: keep it one block
-    svg = re.sub(r"\n\s*\n", "\n", svg)
-    figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
-    return f'<figure class="live-figure">\n{svg.strip()}\n{figcaption}</figure>'
+    return re.sub(r"\n\s*\n", "\n", svg).strip()

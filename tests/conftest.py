@@ -64,3 +64,24 @@ def built_site(tmp_path_factory) -> Path:
 def page_html(site: Path, page: str) -> str:
     """HTML of a built page; `page` is its docs path without `.md`."""
     return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def widget_frames(html: str) -> list[dict]:
+    """The frames of the steppers and explorers in `html` (sitekit.watch), each with its label,
+    text and the SVG ids it marks, after checking that every marked id is in the same figure."""
+    import re
+    from html import unescape
+
+    frames = []
+    for figure in re.findall(r"<figure[^>]*data-watch.*?</figure>", html, flags=re.S):
+        svg_ids = set(re.findall(r'<g id="([^"]+)"', figure))
+        for attributes, body in re.findall(r"<(?:li|div) data-frame([^>]*)>(.*?)</(?:li|div)>",
+                                           figure, flags=re.S):  # fmt: skip
+            data = dict(re.findall(r'data-([\w-]+)="([^"]*)"', attributes))
+            marked = (data.get("on", "") + " " + data.get("done", "")).split()
+            missing = [i for i in marked if i not in svg_ids]
+            assert not missing, f"frame {data.get('label')} marks ids not in its SVG: {missing}"
+            text = unescape(re.sub(r"<[^>]+>", "", body))
+            frames.append({**data, "text": text, "marked": marked})
+    return frames
+

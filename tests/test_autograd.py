@@ -6,7 +6,9 @@ import re
 
 import pytest
 import torch
-from conftest import ROOT, page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet, widget_frames
+
+from sitebuild.execution import run
 
 
 def test_requires_grad_defaults():
@@ -275,25 +277,59 @@ def test_graph_layout_is_top_to_bottom_and_fits():
         walk(torch.ones(1))
 
 
-def test_x_grad_graph_figure():
+def _chain_rule_holds(step):
+    """What a node sent on = the gradient it received times its local derivative."""
+    for sent, local in zip(step.sent, step.local, strict=False):
+        if sent is not None:
+            assert torch.allclose(step.arriving.reshape(-1) @ local, sent.reshape(-1))
+
+
+def test_x_grad_stepper_replays_the_real_backward():
     run = run_snippet("autograd/requires_grad_006.py")
-    graph = run.namespace["graph"]
-    assert graph.names == [
-        "MeanBackward0",
-        "MulBackward0",
-        "MulBackward0",
-        "AddBackward0",
-        "AccumulateGrad",
-    ]
-    assert graph.edges.count((2, 3)) == 2  # the caption: y * y gives two arrows
-    assert graph.nodes[-1].tensor == "x"
-    # the page: every computed tensor has a grad_fn, the leaf has none (AccumulateGrad stands in)
-    ns = run.namespace
-    assert all(ns[name].grad_fn is not None for name in ("y", "z", "out"))
-    assert ns["x"].grad_fn is None
-    svg = run.stdout
-    assert "<title>" in svg and "MeanBackward0" in svg and "AccumulateGrad" in svg
-    assert "saved: other, self" in svg
+    recorder = run.namespace["recorder"]
+    (backward,) = recorder.passes
+    assert backward.call == "out.backward()" and backward.error is None
+    visited = [type(step.node).__name__ for step in backward.steps]
+    assert visited == ["MeanBackward0", "MulBackward0", "MulBackward0", "AddBackward0",
+                       "AccumulateGrad"]  # fmt: skip
+    # the same run again, asking torch for each intermediate result's gradient
+    x = torch.ones(2, requires_grad=True)
+    y = x + 2
+    yy = y * y
+    z = yy * 3
+    out = z.mean()
+    for t in (y, yy, z, out):
+        t.retain_grad()
+    out.backward()
+    arriving = [step.arriving for step in backward.steps]
+    for got, expected in zip(arriving, [out.grad, z.grad, yy.grad, y.grad, x.grad], strict=True):
+        assert torch.equal(got, expected)
+    for step in backward.steps[:-1]:
+        _chain_rule_holds(step)
+    assert torch.equal(backward.steps[1].local[0].diagonal(), torch.tensor([3.0, 3.0]))
+    assert backward.steps[-1].leaf_grad.tolist() == [9.0, 9.0] == run.namespace["x"].grad.tolist()
+    # the y * y node sent two gradients to AddBackward0, which received their sum
+    assert [s.tolist() for s in backward.steps[2].sent] == [[4.5, 4.5], [4.5, 4.5]]
+    frames = widget_frames(run.stdout)
+    assert [f["label"] for f in frames] == ["前向"] + [f"第 {k}/5 步" for k in range(1, 6)]
+    assert "AddBackward0（y）收到 2 条边送来的梯度之和 tensor([9., 9.])" in frames[4]["text"]
+    assert "累加进叶子的 .grad，现在是 tensor([9., 9.])" in frames[5]["text"]
+    # the graph: forward values next to the nodes, saved tensors as before backward
+    assert "out = 27" in run.stdout and "z = [27, 27]" in run.stdout and "x = [1, 1]" in run.stdout
+    assert "saved: other, self" in run.stdout and "freed" not in run.stdout.split("<ol")[0]
+
+
+def test_x_grad_stepper_follows_the_snippet():
+    """Change the snippet's code and the stepper changes with it: nothing in it is typed."""
+    path = ROOT / "snippets" / "autograd" / "requires_grad_006.py"
+    code = path.read_text(encoding="utf-8")
+    assert code.count("z = y * y * 3") == 1
+    printed, namespace = run(code.replace("z = y * y * 3", "z = y * y * 4"), str(path))
+    steps = namespace["recorder"].passes[0].steps
+    assert steps[-1].leaf_grad.tolist() == [12.0, 12.0]  # mean(4(x+2)^2)' = 4(x+2) at x = 1
+    assert torch.equal(steps[1].local[0].diagonal(), torch.tensor([4.0, 4.0]))
+    assert "现在是 tensor([12., 12.])" in widget_frames(printed)[-1]["text"]
+    assert "z = [36, 36]" in printed
 
 
 # --- 常见陷阱：三幕剧 -------------------------------------------------------------------------
@@ -466,6 +502,35 @@ def test_retain_graph_true_lets_the_second_grad_succeed():
     with pytest.raises(RuntimeError, match="backward through the graph a second time"):
         p.grad_fn._saved_result  # noqa: B018
     assert a.grad is None
+
+
+def test_retain_graph_stepper_shows_where_the_third_grad_fails():
+    run = run_snippet("autograd/retain_graph_013.py")
+    first, second, third = run.namespace["recorder"].passes
+    assert [first.call, second.call, third.call] == [
+        "autograd.grad(p1, [a], retain_graph=True)",
+        "autograd.grad(p2, [a])",
+        "autograd.grad(p1, [a])",
+    ]
+    # the rows of the Jacobian diag(p) - p pᵀ, as autograd.grad returned them
+    a = run.namespace["a"]
+    p = torch.softmax(a.detach(), dim=0)
+    jacobian = torch.diag(p) - torch.outer(p, p)
+    assert torch.allclose(first.returned[0], jacobian[1])
+    assert torch.allclose(second.returned[0], jacobian[2])
+    softmax_steps = [run.steps[1] for run in (first, second, third)]
+    assert {type(step.node).__name__ for step in softmax_steps} == {"SoftmaxBackward0"}
+    assert torch.allclose(softmax_steps[0].local[0], jacobian)
+    _chain_rule_holds(softmax_steps[1])
+    # only the second call freed what SoftmaxBackward0 saved; the third reached it and failed
+    assert not first.freed and [saved for _, saved in second.freed] == [["result"]]
+    assert third.error == f"RuntimeError: {SECOND_TIME}" and not softmax_steps[2].sent
+    with pytest.raises(RuntimeError, match=re.escape(SECOND_TIME)):
+        torch.autograd.grad(run.namespace["p1"], [a])
+    frames = widget_frames(run.stdout)
+    assert len(frames) == 7 and frames[-1]["label"] == "第 6/6 步"
+    assert SECOND_TIME in frames[-1]["text"]
+    assert "保存的 result 已被释放" in frames[4]["text"]
 
 
 def test_backward_frees_what_the_graph_saved_and_retain_graph_keeps_it():

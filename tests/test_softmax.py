@@ -8,7 +8,7 @@ import re
 import pytest
 import torch
 import torch.nn.functional as F
-from conftest import page_html, run_snippet
+from conftest import page_html, run_snippet, widget_frames
 from torch.autograd.functional import jacobian
 
 
@@ -162,6 +162,27 @@ def test_cross_entropy_gradient_is_p_minus_y():
     assert torch.equal(F.cross_entropy(a.detach(), ns["target"]), ns["loss"].detach())
     # same logits as the first snippet
     assert torch.allclose(p, run_snippet("softmax/softmax_001.py").namespace["p"])
+
+
+def test_cross_entropy_stepper_ends_at_p_minus_y():
+    run = run_snippet("softmax/softmax_011.py")
+    (backward,) = run.namespace["recorder"].passes
+    names = [type(step.node).__name__ for step in backward.steps]
+    assert names == ["NegBackward0", "LogBackward0", "SelectBackward0", "SoftmaxBackward0",
+                     "AccumulateGrad"]  # fmt: skip
+    a, c = run.namespace["a"], run.namespace["c"]
+    p = F.softmax(a.detach(), dim=0)
+    y = F.one_hot(torch.tensor(c), num_classes=3).float()
+    softmax = backward.steps[3]
+    expected = torch.zeros(3)
+    expected[c] = -1 / p[c]  # what reaches SoftmaxBackward0: only the true class, -1/p_c
+    assert torch.allclose(softmax.arriving, expected)
+    assert torch.allclose(softmax.local[0], torch.diag(p) - torch.outer(p, p))
+    assert torch.allclose(softmax.sent[0], p - y, atol=1e-6)
+    assert torch.allclose(a.grad, p - y, atol=1e-6)
+    frames = widget_frames(run.stdout)
+    assert len(frames) == 6
+    assert f"现在是 {a.grad}" in frames[-1]["text"]
 
 
 def test_softmax_page_shows_live_output_and_figure(built_site):

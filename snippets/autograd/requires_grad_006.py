@@ -1,29 +1,26 @@
 import torch
 
-from sitekit.autograd_graph import graph_figure, walk
-from sitekit.figures import to_svg
+from sitekit.stepper import Recorder
 
-# 和上面的例子完全相同的前向计算：autograd 一边算一边把计算图记下来
+# 和上面的例子完全相同的计算；Recorder 录下每个运算的结果，和 backward() 走过的每一步
 x = torch.ones(2, requires_grad=True)
-y = x + 2
-z = y * y * 3
-out = z.mean()
+with Recorder() as recorder:
+    y = x + 2
+    z = y * y * 3
+    out = z.mean()
+    out.backward()
 
-# 从 out.grad_fn 出发，沿 next_functions 一路走到叶子 x，画出真实的计算图
-# names 把张量和生成它的那行代码对应起来，写在节点右边
-names = {"out = z.mean()": out, "z = y * y * 3": z, "y = x + 2": y, "x": x}
-graph = walk(out, names=names)
-fig = graph_figure(graph)
+# 从 out.grad_fn 沿 next_functions 一路走到叶子 x，画出真实的计算图，再一步一步回放
 print(
-    to_svg(
-        fig,
-        title="out = mean(3(x+2)^2) 的计算图",
+    recorder.stepper(
+        out,
+        names={"out": out, "z": z, "y": y, "x": x},
+        title="out = mean(3(x+2)^2) 的计算图与反向传播",
         caption=(
-            "从 out.grad_fn 沿 next_functions 走出的计算图（构建网站时现场读取）。"
-            "箭头就是 backward() 传递梯度的方向：MeanBackward0 → 两个 MulBackward0 → "
-            "AddBackward0 → AccumulateGrad，最后把梯度累积进 x.grad。"
-            "y * y 用了 y 两次，所以有两条箭头指向 AddBackward0；"
-            "橙色的 saved 是该节点为反向传播保存的张量。"
+            "从 out.grad_fn 沿 next_functions 走出的计算图（构建网站时现场读取），节点右边是前向算出的值。"
+            "箭头就是 backward() 传递梯度的方向。y * y 用了 y 两次，所以有两条箭头指向 AddBackward0，"
+            "两条边送来的梯度在它那里相加；橙色的 saved 是该节点为反向传播保存的张量。"
+            "每一步的梯度和局部导数都是构建时 PyTorch 在反向传播中真实算出的。"
         ),
     )
 )
