@@ -127,13 +127,15 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
                 stem = _stem(path)
                 code = (ROOT / path).read_text(encoding="utf-8")
                 if block.figure:
-                    found = _SVG_TITLE.search(output_of(code))
+                    output = output_of(code)
+                    found = _SVG_TITLE.search(output)
                     name = html.unescape(found["title"]) if found else "图"
                     note = (
                         f"> 📈 这里网页上有一张图：**{name}**（由构建网站时运行的 `{path}` 绘制，"
                         "它用到本仓库的 `sitekit` 绘图模块，所以不放进笔记本；请在网页上查看）。"
                     )
-                    cells.append(_markdown(f"{stem}-figure", "\n\n".join([*parts, note])))
+                    steps = _frames(output)
+                    cells.append(_markdown(f"{stem}-figure", "\n\n".join([*parts, note, *steps])))
                     parts = []
                     continue
                 if in_exercises and exercise is not None:
@@ -154,6 +156,22 @@ def chapter_cells(slug: str, title: str, pages: list[str], output_of) -> list:
                 parts, prose = [], None
             prose = None
     return cells
+
+
+def _frames(output: str) -> list[str]:
+    """A stepper's or explorer's frames (sitekit.watch) as plain HTML, each with its label: the
+    notebook shows every step, as the page does without JavaScript."""
+    if "data-watch" not in output:
+        return []
+    from bs4 import BeautifulSoup
+
+    frames = BeautifulSoup(output, "html.parser").select_one(".watch__frames")
+    for frame in frames.select("[data-frame]"):
+        label = f"<strong>{html.escape(frame['data-label'])}</strong> "
+        frame.insert(0, BeautifulSoup(label, "html.parser"))
+        frame.attrs = {}
+    frames.attrs = {}
+    return ["网页上可以一步一步点着看；这里列出全部步骤：", str(frames)]
 
 
 def _walk(nav, title=None):

@@ -212,3 +212,14 @@ def test_colab_link_comes_from_the_one_setting():
     Config.extra = {"repository": ""}
     hook.notebook_page(page, Config())
     assert page.colab_url is None  # no repository set: no link rather than a broken one
+
+
+def test_a_stepper_lists_every_step_in_the_notebook(generated):
+    """The notebook cannot run sitekit's stepper: its note lists every step the page steps
+    through, with the numbers torch printed at build."""
+    notebook = json.loads(generated["autograd"])
+    (cell,) = [c for c in notebook["cells"] if c["id"] == "autograd-requires_grad_006-figure"]
+    text = "".join(cell["source"])
+    steps = re.findall(r"<li><strong>(.*?)</strong>", text)
+    assert steps == ["前向"] + [f"第 {k}/5 步" for k in range(1, 6)]
+    assert "现在是 <code>tensor([9., 9.])</code>" in text and "data-" not in text
