@@ -43,6 +43,7 @@ class Node:
     tensor: str | None = None  # name of the named tensor this node produced (or the leaf)
     saved: list[str] = field(default_factory=list)
     freed: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (gid, text) under the name
 
 
 @dataclass
@@ -126,8 +127,9 @@ def _box_width(node: Node) -> float:
 
 
 def _name_width(node: Node) -> float:
-    """Room for the tensor name written to the right of the box."""
-    return _NAME_GAP + len(node.tensor) * _NAME_CHAR_WIDTH if node.tensor else 0.0
+    """Room for the tensor name (and notes) written to the right of the box."""
+    longest = max([len(node.tensor or "")] + [len(text) for _, text in node.notes])
+    return _NAME_GAP + longest * _NAME_CHAR_WIDTH if longest else 0.0
 
 
 def _span(row: list[Node]) -> float:
@@ -194,9 +196,12 @@ def draw(ax, graph: Graph, title: str | None = None, width: float | None = None,
             size = 10 if k == 0 else 9
             line_y = y + half - step * (k + 1)
             ax.text(x, line_y, line, ha="center", fontsize=size, color=colour, **_MONO)
+        name_x, name_y = x + w / 2 + _NAME_GAP, y + (0.1 if node.notes else 0.0)
         if node.tensor:
-            name_x = x + w / 2 + _NAME_GAP
-            ax.text(name_x, y, node.tensor, ha="left", fontsize=10, color=INK, **_MONO)
+            ax.text(name_x, name_y, node.tensor, ha="left", fontsize=10, color=INK, **_MONO)
+        for note_gid, text in node.notes:  # drawn on top of each other: a page shows one
+            ax.text(name_x, y - 0.14, text, ha="left", fontsize=9, color=COLORS[3], gid=note_gid,
+                    **_MONO)  # fmt: skip
     for i, (a, b) in enumerate(graph.edges):
         # a reused input (y * y) gets one arrow per use, drawn side by side
         dx = (graph.edges[:i].count((a, b)) - (graph.edges.count((a, b)) - 1) / 2) * 0.25

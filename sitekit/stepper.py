@@ -137,12 +137,15 @@ class Recorder(TorchFunctionMode):
         position = {fn: i for i, fn in enumerate(graph.functions)}
         label = {fn: _node_label(fn, names, self.values) for fn in graph.functions}
         frames = [Frame("前向", "前向计算已经完成：每个节点右边是它算出的值。按“下一步”或方向键，"
-                                "一步一步看反向传播把梯度传回叶子。")]  # fmt: skip
-        for run in self.passes:
+                                "一步一步看反向传播把梯度传回叶子，每个节点收到的梯度写在它的值下面"
+                                "（grad）。")]  # fmt: skip
+        for p, run in enumerate(self.passes):
             done: list[str] = []
             for number, step in enumerate(run.steps):
                 i = position[step.node]
-                on = [f"{gid}-node-{i}"]
+                grad = f"{gid}-reveal-{p}-{i}"  # the gradient it received, shown from now on
+                graph.nodes[i].notes.append((grad, "grad " + _short(step.arriving)))
+                on = [f"{gid}-node-{i}", grad]
                 on += [f"{gid}-edge-{k}" for k, (a, _) in enumerate(graph.edges) if a == i]
                 senders = sum(
                     sent is not None and target is step.node
@@ -156,7 +159,7 @@ class Recorder(TorchFunctionMode):
                 if number == 0:
                     body = f"<p>调用 <code>{html.escape(run.call)}</code></p>{body}"
                 frames.append(Frame("", body, on=on, done=list(done)))
-                done.append(f"{gid}-node-{i}")
+                done += [f"{gid}-node-{i}", grad]
         for number, frame in enumerate(frames[1:], start=1):
             frame.label = f"第 {number}/{len(frames) - 1} 步"
         fig = graph_figure(graph, gid=gid)

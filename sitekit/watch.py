@@ -9,7 +9,7 @@ frame shows, numbered: the same steps, nothing lost. JavaScript does no arithmet
   `Frame.body` is HTML.
 - `Frame.on` / `Frame.done`: ids of SVG elements (made with `ids(title)`, set as matplotlib
   `gid`) that this frame draws as current or as done; an id containing "-reveal-" is hidden
-  until a frame turns it on (a marker line on a curve).
+  unless a frame marks it (a gradient written next to its node, a marker on a curve).
 - Controls: `step_buttons()` (previous/next, arrow keys) or `slider()` / `choice()`, which pick
   the frame whose `Frame.keys` match their values.
 """

@@ -317,6 +317,11 @@ def test_x_grad_stepper_replays_the_real_backward():
     # the graph: forward values next to the nodes, saved tensors as before backward
     assert "out = 27" in run.stdout and "z = [27, 27]" in run.stdout and "x = [1, 1]" in run.stdout
     assert "saved: other, self" in run.stdout and "freed" not in run.stdout.split("<ol")[0]
+    # each node's gradient is written next to it from the step it arrives: step 4 shows four
+    svg = run.stdout.split("<ol")[0]
+    for grad in ("grad 1", "grad [0.5, 0.5]", "grad [1.5, 1.5]", "grad [9, 9]"):
+        assert grad in svg
+    assert sum("-reveal-" in i for i in frames[4]["marked"]) == 4
 
 
 def test_x_grad_stepper_follows_the_snippet():

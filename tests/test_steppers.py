@@ -29,11 +29,16 @@ SHOWN = """figure => {
 }"""
 
 
+GRADS = """figure => ({shown: [...figure.querySelectorAll('svg [id*="-reveal-"]')]
+  .filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.id).sort()})"""
+
+
 @pytest.mark.parametrize("path", list(STEPPERS))
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_stepper_steps_to_the_end(contexts, site_url, built_site, path, viewport):  # noqa: F811
     frames = widget_frames((built_site / path / "index.html").read_text(encoding="utf-8"))
-    page = open_page(contexts("dark" if viewport == "phone" else "light", viewport), site_url + path)
+    scheme = "dark" if viewport == "phone" else "light"
+    page = open_page(contexts(scheme, viewport), site_url + path)
     figure = page.locator("figure[data-watch]").first
     figure.scroll_into_view_if_needed()
     state = figure.evaluate(SHOWN)
@@ -49,6 +54,9 @@ def test_stepper_steps_to_the_end(contexts, site_url, built_site, path, viewport
         assert state["on"] == sorted(frame["on"].split())
         assert state["done"] == sorted(frame.get("done", "").split())
         assert figure.locator("svg .is-on").first.is_visible()
+        # the gradients reached so far are written on the graph, the others not yet
+        grads = figure.evaluate(GRADS)
+        assert grads["shown"] == sorted(i for i in frame["marked"] if "-reveal-" in i)
     assert STEPPERS[path] in state["text"]
     assert state["next"] == "true"  # at the end "next" says it is disabled, and stays there
     figure.locator('[data-move="1"]').click(force=True)  # Playwright waits for aria-disabled
@@ -73,7 +81,8 @@ def test_without_javascript_every_step_is_listed(contexts, site_url, path):  # n
     state = figure.evaluate(
         """figure => ({
       frames: figure.querySelectorAll('[data-frame]').length,
-      shown: [...figure.querySelectorAll('[data-frame]')].filter(f => f.getClientRects().length).length,
+      shown: [...figure.querySelectorAll('[data-frame]')]
+        .filter(f => f.getClientRects().length).length,
       numbered: getComputedStyle(figure.querySelector('.watch__frames')).listStyleType,
       controls: figure.querySelector('.watch__controls').getClientRects().length,
     })"""
