@@ -231,3 +231,27 @@ def test_a_second_build_gives_identical_zip_and_pdf(dist, tmp_path):
         assert (dist / "downloads" / name).read_bytes() == (
             second / "downloads" / name
         ).read_bytes(), name
+
+
+def test_steppers_step_from_file_urls_and_print_every_step(dist, pdf_text):
+    """From file:// the stepper steps to its end; the PDF (a print, where every frame shows)
+    holds the text of every step of every stepper."""
+    from conftest import widget_frames
+
+    pages = ("autograd/requires_grad.html", "autograd/retain_graph.html", "softmax/softmax.html")
+    squashed = _squash(pdf_text)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        for name in pages:
+            frames = widget_frames((dist / FOLDER / name).read_text(encoding="utf-8"))
+            assert len(frames) > 5, name
+            for frame in frames:
+                assert _squash(frame["text"]) in squashed, (name, frame["label"])
+            page.goto((dist / FOLDER / name).as_uri(), wait_until="load")
+            figure = page.locator("figure[data-watch]").first
+            for _ in frames[1:]:
+                figure.locator('[data-move="1"]').click()
+            status = figure.locator(".watch__status").inner_text()
+            assert status == frames[-1]["label"], name
+        browser.close()
