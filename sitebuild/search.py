@@ -37,6 +37,9 @@ _LEFT_OUT = re.compile(
     r".*?</(?P=tag)>",
     re.DOTALL,
 )
+# A stepper's or explorer's figure and frames (sitekit.watch) go too, but for the opening tag:
+# overrides/main.html loads the script on pages whose content holds it.
+_WATCH = re.compile(r'(<figure class="live-figure watch" data-watch>)(.*?</figure>)', re.DOTALL)
 _PLACE = re.compile(r"<!--search-scope:(\d+)-->")
 _EXERCISES = re.compile(
     r'(?P<heading><h2 id="动手练习">.*?</h2>)(?P<body>.*?)(?=<h[12][ >]|\Z)', re.DOTALL
@@ -74,6 +77,7 @@ class SearchScope:
         # Largest first: put_back restores each block once, so no block may hold a placeholder.
         html = _EXERCISES.sub(exercises, html)
         html = _FOLDED.sub(lambda match: set_aside(match[0]), html)
+        html = _WATCH.sub(lambda match: match[1] + set_aside(match[2]), html)
         html = _TABLE.sub(contents, html)
         return _LEFT_OUT.sub(lambda match: set_aside(match[0]), html)
 

@@ -7,13 +7,14 @@ docs/activation/nonlinearity.md (XOR, curve fitting, piecewise-linear approximat
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import warnings
 
 import pytest
 import torch
-from conftest import ROOT, page_html, run_snippet
+from conftest import ROOT, page_html, run_snippet, widget_frames
 from torch import nn
 from torch.nn import functional as F
 
@@ -539,6 +540,119 @@ def test_default_init_makes_relu_decay_too():
     assert ratios["sigmoid"] > ratios["relu"] and ratios["sigmoid"] > ratios["tanh"]
 
 
+# ---- the vanishing-gradient explorer (sitekit.watch): the same experiment at six depths ----
+
+EXPLORER_SETUPS = {  # the explorer's keys -> the labels of the experiment above
+    "sigmoid": "sigmoid",
+    "sigmoid4": "sigmoid×4",
+    "tanh": "tanh",
+    "relu": "relu",
+}
+
+
+def grad_norms_at_depth(activation, gain: float, depth: int) -> list[float]:
+    """The page's experiment, written again: seed 0, xavier_normal_(gain), zero biases, one
+    backward of the MSE; the norm of each linear layer's weight gradient, input side first."""
+    torch.manual_seed(0)
+    layers = []
+    for _ in range(depth):
+        layer = nn.Linear(32, 32)
+        nn.init.xavier_normal_(layer.weight, gain=gain)
+        nn.init.zeros_(layer.bias)
+        layers += [layer, activation()]
+    model = nn.Sequential(*layers, nn.Linear(32, 1))
+    x, y = torch.randn(64, 32), torch.randn(64, 1)
+    F.mse_loss(model(x), y).backward()
+    return [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)]
+
+
+def test_vanishing_explorer_agrees_with_the_experiment_and_with_torch():
+    run = run_snippet("activation/experiments_016.py")
+    norms, depths = run.namespace["norms"], run.namespace["depths"]
+    assert 15 in depths and depths == sorted(depths) and len(depths) >= 4
+    assert set(norms) == {(label, d) for label in EXPLORER_SETUPS for d in depths}
+    # at 15 hidden layers: exactly the numbers of the experiment the page prints above
+    table = run_snippet("activation/experiments_006.py").namespace["norms"]
+    for label, page_label in EXPLORER_SETUPS.items():
+        assert [v.item() for v in norms[label, 15]] == table[page_label], label
+    # at every depth: what torch gives for the same experiment, recomputed here
+    made = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}
+    gains = {"sigmoid": 1.0, "sigmoid4": 4.0, "tanh": 5 / 3, "relu": math.sqrt(2)}
+    expected = {}
+    for (label, depth), n in norms.items():
+        activation = made[label.removesuffix("4")]
+        expected[label, depth] = grad_norms_at_depth(activation, gains[label], depth)
+        assert [v.item() for v in n] == pytest.approx(expected[label, depth], rel=1e-5)
+    # and the frames show those numbers: torch's print of the norms, the ratio output / first
+    frames = {(f["act"], depths[int(f["depth"])]): f for f in widget_frames(run.stdout)}
+    assert set(frames) == set(norms)
+    for key, frame in frames.items():
+        printed = re.search(r"tensor\(\[(.*?)\]\)", frame["text"], flags=re.S)[1]
+        numbers = [float(v) for v in printed.replace("\n", " ").split(",")]
+        assert numbers == pytest.approx(expected[key], rel=5e-3), key
+        assert len(numbers) == key[1] + 1  # the hidden layers and the output layer
+        n = norms[key]
+        assert f"输出层 / 第 1 层 = {(n[-1] / n[0]).item():.1e}" in frame["text"], key
+        assert frame["label"].endswith(f"，{key[1]} 层")
+
+
+def test_vanishing_explorer_has_a_frame_and_a_line_for_every_choice():
+    run = run_snippet("activation/experiments_016.py")
+    ns, html = run.namespace, run.stdout
+    depths, norms = ns["depths"], ns["norms"]
+    options = re.findall(r'<option value="([^"]+)">', html)
+    assert options == list(EXPLORER_SETUPS)
+    slider = re.search(r'data-key="depth" min="0" max="(\d+)" step="1" value="(\d+)"', html)
+    assert int(slider[1]) == len(depths) - 1 and depths[int(slider[2])] == 15
+    frames = widget_frames(html)  # also checks that every id a frame marks is in the SVG
+    keys = [(f["act"], f["depth"]) for f in frames]
+    assert sorted(keys) == sorted((o, str(i)) for o in options for i in range(len(depths)))
+    # the frame shown first is the page's experiment: sigmoid (gain 1), 15 hidden layers, the
+    # select's first option
+    starts = [k for k, a in zip(keys, explorer_bodies_attributes(html), strict=True)
+              if "data-start" in a]  # fmt: skip
+    assert starts == [(options[0], slider[2])] == [("sigmoid", str(depths.index(15)))]
+    # one line (top) and one ring (bottom) per network, hidden until its frame shows them
+    svg_reveals = set(re.findall(r'<g id="(watch-[0-9a-f]{8}-reveal-[^"]+)"', html))
+    marked = [f["marked"] for f in frames]
+    assert all(len(m) == 2 for m in marked) and len(svg_reveals) == 2 * len(frames)
+    assert {i for m in marked for i in m} == svg_reveals
+    lines = {line.get_gid(): line for line in ns["top"].lines}
+    rings = {line.get_gid(): line for line in ns["bottom"].lines if line.get_gid()}
+    for (act, position), (line_id, ring_id) in zip(keys, marked, strict=True):
+        n = [v.item() for v in norms[act, depths[int(position)]]]
+        assert list(lines[line_id].get_ydata()) == n
+        assert list(lines[line_id].get_xdata()) == list(range(1, len(n) + 1))
+        (x,), (y,) = rings[ring_id].get_xdata(), rings[ring_id].get_ydata()
+        assert (x, y) == (depths[int(position)], n[0])
+    # the bottom panel's four lines (shown without JavaScript too): first-layer norm by depth
+    drawn = [line for line in ns["bottom"].lines if not line.get_gid()]
+    assert len(drawn) == 4
+    for line, act in zip(drawn, options, strict=True):
+        assert list(line.get_ydata()) == [norms[act, d][0].item() for d in depths]
+    assert ns["top"].get_yscale() == ns["bottom"].get_yscale() == "log"
+
+
+def test_vanishing_explorer_what_the_page_says_about_depth():
+    """The prose before the explorer: with gain 1, five more layers shrink the first layer's
+    gradient by hundreds to thousands of times (about 4 per layer, 4^5 ≈ 10^3); gain 4 shrinks
+    more slowly but all the way; tanh and relu do not shrink all the way."""
+    run = run_snippet("activation/experiments_016.py")
+    norms, depths = run.namespace["norms"], run.namespace["depths"]
+    assert all(b - a == 5 for a, b in zip(depths, depths[1:], strict=False))
+    first = {label: [norms[label, d][0].item() for d in depths] for label in EXPLORER_SETUPS}
+    steps = {label: [a / b for a, b in zip(f, f[1:], strict=False)] for label, f in first.items()}
+    assert all(300 < r < 10_000 for r in steps["sigmoid"]), steps["sigmoid"]
+    assert all(1 < r for r in steps["sigmoid4"])  # 一路下降
+    assert max(steps["sigmoid4"]) < min(steps["sigmoid"])  # 缩小得慢些
+    for label in ("tanh", "relu"):
+        assert not all(r > 1 for r in steps[label]), label  # 没有这样一路变小
+        assert max(first[label]) / min(first[label]) < 100, label
+    prose = page_source("experiments")
+    assert "4^5 \\approx 10^3" in prose and "上面只量了 15 个隐藏层这一种深度" in prose
+    assert "四个网络、六种层数" in prose and len(depths) == 6 and len(EXPLORER_SETUPS) == 4
+
+
 # ---- 零中心 ----
 
 
@@ -847,6 +961,171 @@ def test_gelu_tanh_approximation_is_gpt2s_gelu():
     assert "0.5 * x * (1 + torch.tanh((2 / math.pi) ** 0.5 * (x + 0.044715 * x**3)))" in source
 
 
+# ---- 逐点对照：the activation explorer (sitekit.watch) ----
+
+# The seven functions as the explorer defines them, written again here: the test recomputes
+# every value and derivative with its own torch calls, not with the snippet's.
+EXPLORED = {
+    "step": lambda t: (torch.sign(t) + 1) / 2,
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "ReLU": torch.relu,
+    "LeakyReLU (0.1)": lambda t: F.leaky_relu(t, negative_slope=0.1),
+    "GELU": F.gelu,
+    "SiLU": F.silu,
+}
+ROW = re.compile(r"<tr><td>([^<（]+)(（饱和区）)?</td> <td>([^<]+)</td> <td>([^<]+)</td></tr>")
+
+
+def values_and_derivatives(x: torch.Tensor) -> dict:
+    """{name: (f(x), f′(x))} by backward() on a fresh leaf, one function at a time."""
+    found = {}
+    for name, f in EXPLORED.items():
+        leaf = x.detach().clone().requires_grad_()
+        out = f(leaf)
+        out.backward(torch.ones_like(out))
+        found[name] = (out.detach(), leaf.grad)
+    return found
+
+
+def shown(v: float) -> str:
+    """How the explorer's caption says a number is shown: 0.0000 only for an exact 0 (float32's
+    -0.0, GELU at -6, too)."""
+    return f"{v + 0.0:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.2e}"
+
+
+def saturated_ends(x: torch.Tensor, grad: torch.Tensor, threshold: float):
+    """The last x of the run of |f′| < threshold from the left end, the first x of the run
+    from the right end (None where there is no such run)."""
+    small = grad.abs() < threshold
+    left = right = None
+    for i in range(len(x)):
+        if not small[i]:
+            break
+        left = x[i].item()
+    for i in reversed(range(len(x))):
+        if not small[i]:
+            break
+        right = x[i].item()
+    return left, right
+
+
+def test_activation_explorer_shows_autograds_values_at_every_x():
+    run = run_snippet("activation/relu_family_012.py")
+    ns = run.namespace
+    grid = ns["grid"]
+    assert grid.dtype == torch.float32 and len(grid) == 13
+    assert grid[0] == -6 and grid[-1] == 6 and (grid == 0).sum() == 1
+    assert list(ns["functions"]) == list(EXPLORED)
+    expected = values_and_derivatives(grid)
+    # the derivatives are the functions' derivatives, by their formulas in float64 (away from
+    # the kinks at 0)
+    d = {name: grad.double() for name, (_, grad) in expected.items()}
+    x64 = grid.double()
+    s, t, away = torch.sigmoid(x64), torch.tanh(x64), grid != 0
+    phi = torch.exp(-(x64**2) / 2) / math.sqrt(2 * math.pi)
+    formulas = {
+        "sigmoid": s * (1 - s),
+        "tanh": 1 - t**2,
+        "SiLU": s * (1 + x64 * (1 - s)),
+        "GELU": 0.5 * (1 + torch.erf(x64 / math.sqrt(2))) + x64 * phi,
+    }
+    for name, formula in formulas.items():
+        assert torch.allclose(d[name], formula, rtol=1e-5, atol=1e-6), name
+    assert torch.equal(d["ReLU"][away], (x64[away] > 0).double())
+    assert torch.allclose(d["LeakyReLU (0.1)"][away], torch.where(x64[away] > 0, 1.0, 0.1).double())
+    assert torch.count_nonzero(expected["step"][1]) == 0
+    frames = widget_frames(run.stdout)
+    assert [f["label"] for f in frames] == [f"x = {x:g}" for x in grid.tolist()]
+    for i, (frame, body) in enumerate(zip(frames, explorer_bodies(run.stdout), strict=True)):
+        rows = ROW.findall(body)
+        assert [r[0] for r in rows] == list(EXPLORED), frame["label"]
+        for name, _, value, derivative in rows:
+            f, d = expected[name][0][i].item(), expected[name][1][i].item()
+            assert (value, derivative) == (shown(f), shown(d)), (frame["label"], name)
+    # a few the page's prose and earlier pages state: at 0 ReLU gives 0, GELU and SiLU 0.5
+    at_zero = dict((r[0], r[3]) for r in ROW.findall(explorer_bodies(run.stdout)[6]))
+    assert at_zero["ReLU"] == "0.0000" and at_zero["GELU"] == at_zero["SiLU"] == "0.5000"
+    assert at_zero["sigmoid"] == "0.2500" and at_zero["tanh"] == "1.0000"
+
+
+def explorer_bodies(html: str) -> list[str]:
+    return re.findall(r"<(?:div|li) data-frame[^>]*>(.*?)</(?:div|li)>", html, flags=re.S)
+
+
+def test_activation_explorer_marks_saturation_where_the_derivative_stays_small():
+    run = run_snippet("activation/relu_family_012.py")
+    ns = run.namespace
+    threshold, curve_x = ns["THRESHOLD"], ns["curve_x"]
+    assert threshold == 0.05 and f"一直小于 {threshold}" in run.stdout  # the caption states it
+    assert (curve_x == 0).any() and len(curve_x) > 200
+    ends = {
+        name: saturated_ends(curve_x, grad, threshold)
+        for name, (_, grad) in values_and_derivatives(curve_x).items()
+    }
+    assert ns["tails"] == ends
+    # what the prose says: Sigmoid and Tanh on both sides; ReLU on the negative side only, up to
+    # 0; GELU and SiLU on the negative side only, further left; LeakyReLU (slope 0.1) nowhere;
+    # the step function everywhere
+    for name in ("sigmoid", "tanh"):
+        left, right = ends[name]
+        assert left < -2 and right > 2, name
+    assert ends["ReLU"] == (0.0, None)
+    for name in ("GELU", "SiLU"):
+        assert ends[name][1] is None and ends[name][0] < -2, name
+    assert ends["LeakyReLU (0.1)"] == (None, None)
+    assert ends["step"] == (6.0, -6.0)
+    # the table marks a row 饱和区 exactly where its x is in a shaded end
+    grid = ns["grid"].tolist()
+    for x, body in zip(grid, explorer_bodies(run.stdout), strict=True):
+        for name, mark, _, _ in ROW.findall(body):
+            left, right = ends[name]
+            inside = (left is not None and x <= left) or (right is not None and x >= right)
+            assert bool(mark) == inside, (x, name)
+    # and the figure shades those ends, in both columns of the function's row
+    for row, name in zip(ns["axes"], EXPLORED, strict=True):
+        left, right = ends[name]
+        spans = ([(-6.0, left)] if left is not None else []) + (
+            [(right, 6.0)] if right is not None and (left is None or right > left) else []
+        )
+        for ax in row:
+            drawn = [(p.get_x(), p.get_x() + p.get_width()) for p in ax.patches]
+            assert drawn == spans, name
+
+
+def test_activation_explorer_has_a_frame_and_markers_for_every_x():
+    run = run_snippet("activation/relu_family_012.py")
+    ns, html = run.namespace, run.stdout
+    grid = ns["grid"].tolist()
+    frames = widget_frames(html)  # also checks that every id a frame marks is in the SVG
+    slider = re.search(r'data-key="x" min="0" max="(\d+)" step="1" value="(\d+)"', html)
+    assert slider and int(slider[1]) == len(grid) - 1
+    assert [f["x"] for f in frames] == [str(i) for i in range(len(grid))]  # one per position
+    starts = [i for i, f in enumerate(explorer_bodies_attributes(html)) if "data-start" in f]
+    assert starts == [int(slider[2])] == [grid.index(1.0)]
+    svg_reveals = set(re.findall(r'<g id="(watch-[0-9a-f]{8}-reveal-[^"]+)"', html))
+    marked = [set(f["marked"]) for f in frames]
+    assert all(len(m) == 2 * len(EXPLORED) for m in marked)  # f and f′ of each function
+    assert set().union(*marked) == svg_reveals  # no marker that no frame shows
+    assert all(a.isdisjoint(b) for i, a in enumerate(marked) for b in marked[i + 1 :])
+    # each marker sits on its curve at its frame's x: (x, f(x)) on the left, (x, f′(x)) right
+    expected = values_and_derivatives(ns["grid"])
+    by_id = {line.get_gid(): line for ax in ns["axes"].flat for line in ax.lines if line.get_gid()}
+    assert set(by_id) == svg_reveals
+    for i, ids in enumerate(marked):
+        for gid in ids:
+            name = next(n for n in EXPLORED if f"-reveal-{i}-{n[:4]}-" in gid)
+            part = 0 if gid.endswith("-f") else 1
+            (x,), (y,) = by_id[gid].get_xdata(), by_id[gid].get_ydata()
+            assert x == grid[i] and y == expected[name][part][i].item(), gid
+            assert by_id[gid].axes is ns["axes"][list(EXPLORED).index(name)][part]
+    assert "<title>七个激活函数：拖动 x 看函数值和导数</title>" in html
+
+
+def explorer_bodies_attributes(html: str) -> list[str]:
+    return re.findall(r"<(?:div|li) (data-frame[^>]*)>", html)
+
+
 def test_relu_family_exercise_derivatives_at_zero():
     run = run_snippet("activation/relu_family_008.py")
     assert run.namespace["grads"] == {
@@ -1105,3 +1384,32 @@ def test_nonlinearity_page_shows_live_outputs_and_figures(built_site):
     for title in ("线性模型与 ReLU 网络拟合 y = x²", "n 个 ReLU 单元拼出的折线逼近 y = x²"):
         assert f"<title>{title}</title>" in html
     assert 'href="../functions/#什么是激活函数"' in html  # links back to the merged layers
+
+
+@pytest.mark.parametrize(
+    "page, snippet",
+    [
+        ("activation/relu_family", "activation/relu_family_012.py"),
+        ("activation/experiments", "activation/experiments_016.py"),
+    ],
+)
+def test_explorer_is_on_its_page_as_torch_printed_it(built_site, page, snippet):
+    """The page holds the explorer byte for byte as the snippet printed it (the values the
+    tests above check), once, with the script that runs it."""
+    html = page_html(built_site, page)
+    printed = run_snippet(snippet).stdout.strip()
+    assert html.count(printed) == 1
+    assert html.count('<figure class="live-figure watch" data-watch>') == 1
+    assert re.search(r'<script src="[./]*javascripts/watch\.js" defer></script>', html)
+
+
+def test_explorer_frames_stay_out_of_the_search_index(built_site):
+    """Like figures and printed outputs, the explorers' frames are not indexed
+    (sitebuild/search.py): 91 table rows and 24 printed tensors would crowd the index past its
+    60 KB."""
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    docs = {d["location"]: d["text"] for d in json.loads(index)["docs"]}
+    texts = {loc: text for loc, text in docs.items() if loc.startswith("activation/")}
+    assert any("拖动滑块" in text for text in texts.values())  # the prose before them is there
+    for location, text in texts.items():
+        assert "（饱和区）" not in text and "输出层 / 第 1 层 =" not in text, location
