@@ -170,6 +170,8 @@ def _frames(output: str) -> list[str]:
         label = f"<strong>{html.escape(frame['data-label'])}</strong> "
         frame.insert(0, BeautifulSoup(label, "html.parser"))
         frame.attrs = {}
+    for code in frames.select("pre > code"):
+        code["tabindex"] = "0"  # a block that may scroll can take focus, as on the pages
     frames.attrs = {}
     return ["网页上可以一步一步点着看；这里列出全部步骤：", str(frames)]
 

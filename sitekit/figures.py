@@ -58,6 +58,7 @@ STYLE = {
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _LONG_NUMBER = re.compile(r"(\d+\.\d{2})\d+")
+_TAG = re.compile(r"<[^>]+>")
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _UNIVERSAL_RULE = re.compile(r"\s*\*\s*\{([^}]*)\}\s*")
 # matplotlib's ids are salted hashes of what they name, so they are kept as they are: scour's
@@ -121,7 +122,7 @@ def svg_element(fig, *, title: str) -> str:
     svg = svg[svg.index("<svg") :]  # after scour's XML prolog and doctype
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     svg = svg.replace(INK, "currentColor")
-    svg = _LONG_NUMBER.sub(r"\1", svg)
+    svg = _TAG.sub(lambda tag: _LONG_NUMBER.sub(r"\1", tag[0]), svg)  # coordinates, not text
     label = html.escape(title)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="live-figure__svg" ', 1)
     svg = re.sub(r"(<svg[^>]*>)", rf"\1<title>{label}</title>", svg, count=1)

@@ -136,9 +136,8 @@ class Recorder(TorchFunctionMode):
                 node.tensor = f"{node.tensor} = {_short(value)}" if node.tensor else _short(value)
         position = {fn: i for i, fn in enumerate(graph.functions)}
         label = {fn: _node_label(fn, names, self.values) for fn in graph.functions}
-        frames = [Frame("前向", "前向计算已经完成：每个节点右边是它算出的值。按“下一步”或方向键，"
-                                "一步一步看反向传播把梯度传回叶子，每个节点收到的梯度写在它的值下面"
-                                "（grad）。")]  # fmt: skip
+        frames = [Frame("前向", "前向计算已经完成：每个节点右边是它对应的张量在前向计算中的值。"
+                                "下面一步一步看反向传播怎样把梯度传回叶子。")]  # fmt: skip
         for p, run in enumerate(self.passes):
             done: list[str] = []
             for number, step in enumerate(run.steps):
@@ -157,25 +156,34 @@ class Recorder(TorchFunctionMode):
                 last = run if number == len(run.steps) - 1 else None
                 body = _step_body(step, label, senders, last)
                 if number == 0:
-                    body = f"<p>调用 <code>{html.escape(run.call)}</code></p>{body}"
+                    call = f"第 {p + 1} 次求梯度：" if len(self.passes) > 1 else ""
+                    body = (f"<p>{call}调用 <code>{html.escape(run.call)}</code>。反向传播从输出"
+                            f"对自己的导数 1 开始。</p>{body}")  # fmt: skip
                 frames.append(Frame("", body, on=on, done=list(done)))
                 done += [f"{gid}-node-{i}", grad]
         for number, frame in enumerate(frames[1:], start=1):
             frame.label = f"第 {number}/{len(frames) - 1} 步"
         fig = graph_figure(graph, gid=gid)
-        return widget(fig, frames, step_buttons(), title=title, caption=caption)
+        caption += (" 每一步收到和送出的梯度，都是构建时 backward() 真实传递的；"
+                    "局部导数是另外读出来的：把同一个节点再调用几次，"
+                    "每次送进一个只有一个位置是 1 的梯度。PyTorch 反向传播时并不单独算出局部导数，"
+                    "而是直接算出“收到的梯度 × 局部导数”。")  # fmt: skip
+        if any(run.freed for run in self.passes):
+            caption += " 节点框里的 saved 画的是第一次反向传播之前的样子。"
+        hint = ("按“下一步”逐步看（选中按钮后也可以用方向键、Home、End）；"
+                "每个节点收到的梯度会以 grad 写在它的值下面。")  # fmt: skip
+        return widget(fig, frames, step_buttons(hint), title=title, caption=caption)
 
 
 def _short(value: torch.Tensor) -> str:
-    # two decimals, rounded: figures.to_svg would cut longer numbers in the SVG off there
-    numbers = [f"{v:.2f}".rstrip("0").rstrip(".") for v in value.detach().reshape(-1).tolist()]
+    numbers = [f"{v:.3g}" for v in value.detach().reshape(-1).tolist()]
     return numbers[0] if value.dim() == 0 else "[" + ", ".join(numbers) + "]"
 
 
 def _node_label(fn, names, values) -> str:
     name = tensor_name(fn, names)
     if name is None and fn in values:
-        name = _short(values[fn])  # an unnamed intermediate result: its value tells it apart
+        name = f"中间结果，值为 {_short(values[fn])}"  # unnamed: its value tells it apart
     return f"<code>{type(fn).__name__}</code>" + (
         f"（<code>{html.escape(name)}</code>）" if name else ""
     )
@@ -200,20 +208,28 @@ def _step_body(step: Step, label: dict, senders: int, last_of: Pass | None) -> s
         if inputs > 1:
             parts.append(f"对第 {k + 1} 个输入，")
         if local.shape[0] == 1:  # one output: its derivative by each input element
-            parts.append(f"乘局部导数{_code(local[0])}")
+            parts.append(f"乘局部导数{_code(local[0].reshape(sent.shape))}")
         elif local.shape[0] == local.shape[1] and torch.equal(local, torch.diag(local.diagonal())):
             parts.append(f"逐元素乘局部导数{_code(local.diagonal())}")
         else:
-            parts.append(f"乘局部导数（雅可比矩阵，行是输出、列是输入）{_code(local)}")
-        parts.append(
-            f"{'' if parts[-1].endswith('<p>') else '，'}得{_code(sent)}，传给 {label[target]}。"
-        )
+            parts.append(f"乘局部导数（雅可比矩阵，行是输出、列是输入）{_code(local)}"
+                         "收到的梯度看成一行，乘这个矩阵："
+                         "结果的第 j 个数 = Σᵢ 梯度ᵢ × 第 i 行第 j 列")  # fmt: skip
+            (nonzero,) = step.arriving.reshape(-1).nonzero(as_tuple=True)
+            if len(nonzero) == 1:
+                parts.append(f"。这里梯度只有下标 {nonzero.item()} 不是 0，结果就是矩阵下标 "
+                             f"{nonzero.item()} 的那一行乘它")  # fmt: skip
+        leaf = type(target).__name__ == "AccumulateGrad"
+        intercepted = leaf and last_of is not None and last_of.returned is not None
+        to = f"本该传给 {label[target]}" if intercepted else f"传给 {label[target]}"
+        parts.append(f"，得{_code(sent)}，{to}。")
     parts.append("</p>")
     if last_of and last_of.error:
         parts += ["<p>这一步出错了：</p>", f"<pre><code>{html.escape(last_of.error)}</code></pre>"]
     if last_of and last_of.returned is not None:
-        parts.append("<p><code>autograd.grad</code> 在这里把它截下，作为返回值交给调用者，"
-                     f"不写进 <code>.grad</code>：{_code(last_of.returned)}。</p>")  # fmt: skip
+        parts.append("<p><code>autograd.grad</code> 在这里把它截下，作为返回值交给调用者："
+                     f"{_code(last_of.returned)}。AccumulateGrad 这次不运行，不写进 "
+                     "<code>.grad</code>。</p>")  # fmt: skip
     for node, saved in last_of.freed if last_of else []:
         parts.append(
             f"<p>这次调用结束，{label[node]}保存的 <code>{', '.join(saved)}</code> 已被释放。</p>"

@@ -38,11 +38,14 @@ def ids(title: str) -> str:
     return "watch-" + hashlib.sha256(title.encode()).hexdigest()[:8]
 
 
-def step_buttons() -> str:
+def step_buttons(hint: str = "") -> str:
+    """Previous / next, the status between them, and a `hint` on how to use them (controls show
+    only with JavaScript, so the hint does too)."""
     return (
         '<button type="button" class="md-button" data-move="-1">上一步</button>'
         '<span class="watch__status"></span>'
         '<button type="button" class="md-button md-button--primary" data-move="1">下一步</button>'
+        + (f'<span class="watch__hint">{html.escape(hint)}</span>' if hint else "")
     )
 
 
@@ -74,12 +77,12 @@ def widget(fig, frames: list[Frame], controls: str, *, title: str, caption: str,
            numbered: bool = True) -> str:  # fmt: skip
     """The figure (`fig`, drawn with sitekit.figures), its controls and frames, as one HTML block.
     `numbered`: the frames are steps (an <ol>), else a list of alternatives (<div>s)."""
-    outer, inner = ("ol", "li") if numbered else ("div", "div")
+    outer, inner = ('ol start="0"', "li") if numbered else ("div", "div")  # 0: before step 1
     body = "".join(_frame(frame, inner) for frame in frames)
     return (
         f'<figure class="live-figure watch" data-watch>\n{svg_element(fig, title=title)}\n'
         f'<div class="watch__controls" hidden>{controls}</div>'
-        f'<{outer} class="watch__frames">{body}</{outer}>'
+        f'<{outer} class="watch__frames">{body}</{outer.split()[0]}>'
         '<div class="watch__live" aria-live="polite"></div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     ).replace("\n\n", "\n")

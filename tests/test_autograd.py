@@ -328,8 +328,8 @@ def test_x_grad_stepper_follows_the_snippet():
     """Change the snippet's code and the stepper changes with it: nothing in it is typed."""
     path = ROOT / "snippets" / "autograd" / "requires_grad_006.py"
     code = path.read_text(encoding="utf-8")
-    assert code.count("z = y * y * 3") == 1
-    printed, namespace = run(code.replace("z = y * y * 3", "z = y * y * 4"), str(path))
+    assert code.count("z = yy * 3") == 1
+    printed, namespace = run(code.replace("z = yy * 3", "z = yy * 4"), str(path))
     steps = namespace["recorder"].passes[0].steps
     assert steps[-1].leaf_grad.tolist() == [12.0, 12.0]  # mean(4(x+2)^2)' = 4(x+2) at x = 1
     assert torch.equal(steps[1].local[0].diagonal(), torch.tensor([4.0, 4.0]))

@@ -21,7 +21,7 @@ print(
     recorder.stepper(
         p1,
         p2,
-        names={"p[1]": p1, "p[2]": p2, "p": p, "a": a},
+        names={"p1": p1, "p2": p2, "p": p, "a": a},
         title="同一张 softmax 计算图上的三次求梯度",
         caption=(
             "构建网站时录下的三次 autograd.grad：p[1] 和 p[2] 共用同一个 SoftmaxBackward0，"
