@@ -79,8 +79,13 @@ def widget(fig, frames: list[Frame], controls: str, *, title: str, caption: str,
     `numbered`: the frames are steps (an <ol>), else a list of alternatives (<div>s)."""
     outer, inner = ('ol start="0"', "li") if numbered else ("div", "div")  # 0: before step 1
     body = "".join(_frame(frame, inner) for frame in frames)
+    svg = svg_element(fig, title=title)
+    start = next((frame for frame in frames if frame.start), frames[0])
+    for state, marked in (("on", start.on), ("done", start.done)):  # what shows without JS
+        for gid in marked:
+            svg = svg.replace(f'<g id="{gid}"', f'<g id="{gid}" class="is-{state}"', 1)
     return (
-        f'<figure class="live-figure watch" data-watch>\n{svg_element(fig, title=title)}\n'
+        f'<figure class="live-figure watch" data-watch>\n{svg}\n'
         f'<div class="watch__controls" hidden>{controls}</div>'
         f'<{outer} class="watch__frames">{body}</{outer.split()[0]}>'
         '<div class="watch__live" aria-live="polite"></div>'

@@ -107,7 +107,7 @@ def test_vanishing_gradient_explorer_follows_its_select_and_slider(
     state = figure.evaluate(STATE)
     assert state["controls"] == 1
     start = index[select.input_value(), slider.input_value()]
-    assert frames[start]["label"] == "sigmoid（gain 1），15 层"
+    assert frames[start]["label"] == "sigmoid（gain 1），15 个隐藏层"
     _assert_shows(state, frames, start, reveals)
     options = select.evaluate("s => [...s.options].map(o => o.value)")
     depths = int(slider.get_attribute("max")) + 1

@@ -6,7 +6,8 @@
    - buttons with data-move (and the arrow keys, Home and End) step through the frames in order;
    - inputs and selects with data-key pick the frame whose data-<key> equals their values.
    A frame's data-on and data-done list element ids (in the figure's SVG) that get the classes
-   is-on and is-done; the style sheet draws them. The live region reads out the frame shown.
+   is-on and is-done; the style sheet draws them (the build marks the first frame's, for pages
+   read without JavaScript). The live region reads out the frame shown.
    Nothing here computes a value: every number is in the frames. */
 (function () {
   function setUp(figure) {
@@ -16,7 +17,7 @@
     var moves = [].slice.call(controls.querySelectorAll("[data-move]"));
     var status = figure.querySelector(".watch__status");
     var live = figure.querySelector(".watch__live");
-    var marked = [];
+    var marked = [].slice.call(figure.querySelectorAll("svg .is-on, svg .is-done"));
     var current = -1;
 
     function show(index, quietly) {
@@ -38,6 +39,7 @@
       });
       keyed.forEach(function (control) {
         control.value = frame.getAttribute("data-" + control.getAttribute("data-key"));
+        control.setAttribute("aria-valuetext", frame.getAttribute("data-label"));
       });
       if (status) status.textContent = frame.getAttribute("data-label");
       if (!quietly) live.textContent = frame.getAttribute("data-label") + "：" + frame.textContent.trim();

@@ -35,7 +35,7 @@ legend = {
     "sigmoid": "sigmoid (gain 1)",
     "sigmoid×4": "sigmoid (gain 4)",
     "tanh": "tanh (gain 5/3)",
-    "relu": "relu (gain $\\sqrt{2}$)",
+    "relu": "relu (gain √2)",
 }
 
 fig, ax = figure(5.0, 3.0)

@@ -41,7 +41,7 @@ legend = {
     "sigmoid": "sigmoid (gain 1)",
     "sigmoid4": "sigmoid (gain 4)",
     "tanh": "tanh (gain 5/3)",
-    "relu": "relu (gain $\\sqrt{2}$)",
+    "relu": "relu (gain √2)",
 }
 styles = {"sigmoid": "-", "sigmoid4": "--", "tanh": "-", "relu": "-"}
 depths = [5, 10, 15, 20, 25, 30]  # 隐藏层的层数；15 就是上面的实验
@@ -65,13 +65,13 @@ for color, label in zip(COLORS, setups, strict=False):
 top.set_yscale("log")
 top.set_xlim(0, max(depths) + 2)
 top.set_ylim(bottom=min(n.min().item() for n in norms.values()) / 10)
-top.set_xlabel("$l$")
+top.set_xlabel("layer $l$")
 top.set_ylabel("$\\|\\partial L / \\partial W_l\\|$")
 bottom.set_yscale("log")
 bottom.set_xticks(depths)
-bottom.set_xlabel("depth")
+bottom.set_xlabel("hidden layers")
 bottom.set_ylabel("$\\|\\partial L / \\partial W_1\\|$")
-bottom.legend(loc="lower left", fontsize=8)
+bottom.legend(loc="lower left", fontsize=9)
 
 
 # ---- 每个 (激活函数, 层数) 一帧：各层梯度的范数，用 torch 打印 ----
@@ -85,7 +85,7 @@ for (label, depth), n in norms.items():
     )
     frames.append(
         Frame(
-            label=f"{names[label]}，{depth} 层",
+            label=f"{names[label]}，{depth} 个隐藏层",
             body=text,
             on=[f"{prefix}-reveal-{label}-{depth}", f"{prefix}-reveal-{label}-{depth}-ring"],
             keys={"act": label, "depth": str(depths.index(depth))},
@@ -93,7 +93,7 @@ for (label, depth), n in norms.items():
         )
     )
 
-controls = choice("act", "激活函数", names) + slider(
+controls = choice("act", "网络", names) + slider(
     "depth", "隐藏层数", [str(d) for d in depths], start=depths.index(15)
 )
 print(
@@ -105,7 +105,9 @@ print(
         caption="上：选中的网络里各层权重梯度的范数"
         "（横轴 l 是层号，1 最靠近输入，最后一个点是输出层）。"
         "下：每个网络第 1 层的梯度范数随隐藏层数的变化，圆圈是选中的那一个。"
-        "每个网络都与上面的实验同样设置：同一个种子、同样的初始化、一次反向传播。",
+        "每个网络都与上面的实验同样设置：同一个种子、同样的初始化、一次反向传播"
+        "（层数不同，抽随机数的次数也不同：各个深度的输入和输出层并不相同，比的是趋势）。"
+        "没有 JavaScript 时，上图是 15 个隐藏层的 sigmoid（gain 1），下面依次列出全部 24 组数字。",
         numbered=False,
     )
 )

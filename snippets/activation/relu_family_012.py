@@ -65,9 +65,9 @@ for (left_ax, right_ax), name in zip(axes, functions, strict=True):
         ax.plot(curve_x, on_curve[name][part], color=color, lw=1.5)
         left, right = tails[name]
         if left is not None:
-            ax.axvspan(-6, left, color=INK, alpha=0.12, lw=0)
+            ax.axvspan(-6, left, color=INK, alpha=0.08, lw=0)
         if right is not None and (left is None or right > left):
-            ax.axvspan(right, 6, color=INK, alpha=0.12, lw=0)
+            ax.axvspan(right, 6, color=INK, alpha=0.08, lw=0)
         # 每个格点一个标记，先藏起来：滑块走到哪个点，就显示哪个点的标记
         for i, (x, y) in enumerate(zip(grid.tolist(), at_grid[name][part].tolist(), strict=True)):
             (marker,) = ax.plot([x], [y], "o", ms=5, color=INK, clip_on=False)
@@ -77,7 +77,7 @@ for (left_ax, right_ax), name in zip(axes, functions, strict=True):
     left_ax.locator_params(axis="y", nbins=3)
     right_ax.set_ylim(-0.25, 1.25)  # 右列同一个纵轴范围，导数的大小可以直接比
     right_ax.set_yticks([0, 0.5, 1])
-    left_ax.text(0.02, 0.95, name, transform=left_ax.transAxes, va="top", fontsize=9)
+    left_ax.text(0.02, 0.95, name, transform=left_ax.transAxes, va="top", fontsize=10)
 axes[0][0].set_title("$f(x)$", fontsize=10)
 axes[0][1].set_title("$f′(x)$", fontsize=10)
 for ax in axes[-1]:
@@ -117,11 +117,15 @@ print(
         frames,
         slider("x", "x", [f"{x:g}" for x in grid.tolist()], start=grid.tolist().index(START)),
         title=TITLE,
-        caption="左列是函数 f(x)，右列是 autograd 求出的导数 f′(x)，黑点是滑块选中的 x。"
+        caption="左列是函数 f(x)，右列是 autograd 求出的导数 f′(x)，圆点是滑块选中的 x；"
+        "右列七行的纵轴范围相同，导数的大小可以直接比。"
         f"阴影是两端的饱和区：从那里往外，|f′(x)| 一直小于 {THRESHOLD}，"
-        "梯度穿过这一环就缩小到不足 1/20。表里的 0.0000 是恰好为 0。"
-        "LeakyReLU 的负半轴斜率这里取 0.1（默认 0.01）。阶跃函数用 (sign(x) + 1) / 2 写出，"
-        "它在 0 处的值是 0.5，导数处处是 0；数学上它在 0 处没有导数。",
+        "梯度穿过这一环就缩小到不足 1/20。"
+        "表里的 0.0000 是 float32 里恰好为 0（GELU 在 x = −6 处也是：真值约 −5.9 × 10⁻⁹，"
+        "float32 舍入成了 0）。LeakyReLU 的负半轴斜率这里取 0.1（默认 0.01）。"
+        "阶跃函数用 (sign(x) + 1) / 2 写出（实验页的第三种写法）：它在 0 处取 0.5，"
+        "而激活函数页的写法在 0 处取 0；autograd 给出的导数处处是 0（包括 0 处），"
+        "数学上它在 0 处没有导数。",
         numbered=False,
     )
 )
