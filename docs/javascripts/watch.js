@@ -39,7 +39,7 @@
       });
       keyed.forEach(function (control) {
         control.value = frame.getAttribute("data-" + control.getAttribute("data-key"));
-        control.setAttribute("aria-valuetext", frame.getAttribute("data-label"));
+        if (control.type === "range") control.setAttribute("aria-valuetext", frame.getAttribute("data-label"));
       });
       if (status) status.textContent = frame.getAttribute("data-label");
       if (!quietly) live.textContent = frame.getAttribute("data-label") + "：" + frame.textContent.trim();
